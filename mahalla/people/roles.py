@@ -1,0 +1,71 @@
+"""Roles and the permissions each one carries.
+
+Permissions are code (views check them); which roles exist and what they allow is kept here
+in one table so a reviewer can read the whole policy at once.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Perm:
+    VIEW_AREA = "places.view_area"
+    CHANGE_AREA = "places.change_area"
+    IMPORT_BOUNDARIES = "places.import_boundaries"
+    EXPORT_AREAS = "places.export_areas"
+    VIEW_ORGANISATION = "people.view_organisation"
+    CHANGE_ORGANISATION = "people.change_organisation"
+    MANAGE_ROLES = "people.manage_roles"
+    VIEW_HISTORY = "core.view_history"
+    VIEW_PERSONAL_DATA = "core.view_personal_data"
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("administrator")
+    PROGRAMME_STAFF = "programme_staff", _("city/programme staff")
+    DISTRICT_OFFICER = "district_officer", _("district officer")
+    SURVEYOR = "surveyor", _("surveyor")
+    COMMUNITY_LEADER = "community_leader", _("community leader")
+    TREASURER = "treasurer", _("treasurer")
+    BODY_SECRETARY = "body_secretary", _("body secretary")
+    FOCAL_POINT = "focal_point", _("agency focal point")
+    NEIGHBOURHOOD_MANAGER = "neighbourhood_manager", _("neighbourhood manager")
+    FACILITATOR = "facilitator", _("facilitator")
+    AUDITOR = "auditor", _("auditor / inspector")
+
+
+_READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION}
+_READ_EXPORT = _READ | {Perm.EXPORT_AREAS, Perm.VIEW_HISTORY}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset(
+        _READ_EXPORT
+        | {
+            Perm.CHANGE_AREA,
+            Perm.IMPORT_BOUNDARIES,
+            Perm.CHANGE_ORGANISATION,
+            Perm.MANAGE_ROLES,
+            Perm.VIEW_PERSONAL_DATA,
+        }
+    ),
+    Role.PROGRAMME_STAFF: frozenset(
+        _READ_EXPORT | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+    ),
+    Role.DISTRICT_OFFICER: frozenset(
+        _READ_EXPORT | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+    ),
+    Role.SURVEYOR: frozenset(_READ),
+    Role.COMMUNITY_LEADER: frozenset(_READ | {Perm.VIEW_PERSONAL_DATA}),
+    Role.TREASURER: frozenset(_READ),
+    Role.BODY_SECRETARY: frozenset(_READ_EXPORT),
+    Role.FOCAL_POINT: frozenset(_READ),
+    Role.NEIGHBOURHOOD_MANAGER: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA}),
+    Role.FACILITATOR: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA}),
+    Role.AUDITOR: frozenset(_READ_EXPORT),
+}
+
+
+def roles_with(perm: str) -> list[str]:
+    return [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]

@@ -1,0 +1,120 @@
+"""The one scoping function: every queryset that reaches a user goes through `for_user`.
+
+A role granted on an area covers that area and everything beneath it (a prefix match on the
+area's materialised path). A role granted on an organisation covers the organisation and,
+for place-bound records, the organisation's own area subtree.
+
+Each model registers how it is placed (`register_scope`); apps above `people` register
+their models in `AppConfig.ready`, so this module never imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
+
+from mahalla.people.roles import ROLE_PERMISSIONS
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may reach with one permission."""
+
+    everything: bool = False
+    area_paths: tuple[str, ...] = ()
+    organisation_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.everything or self.area_paths or self.organisation_ids)
+
+    def area_q(self, path_field: str) -> Q:
+        """Q matching rows whose area path lies inside this scope."""
+        if not self.area_paths:
+            return Q(pk__in=[])
+        return reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in self.area_paths))
+
+    def covers_path(self, path: str) -> bool:
+        return self.everything or any(path.startswith(p) for p in self.area_paths)
+
+
+ScopeRule = Callable[[Scope], Q]
+_RULES: dict[type[Model], ScopeRule] = {}
+
+
+def register_scope(model: type[Model], rule: ScopeRule) -> None:
+    _RULES[model] = rule
+
+
+def _minimal_paths(paths: set[str]) -> tuple[str, ...]:
+    """Drop paths already covered by an ancestor so the OR stays short."""
+    kept: list[str] = []
+    for path in sorted(paths, key=len):
+        if not any(path.startswith(k) for k in kept):
+            kept.append(path)
+    return tuple(sorted(kept))
+
+
+def user_scope(user: Any, perm: str) -> Scope:
+    """The scope of `user` for `perm`, cached on the user object for the request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Scope()
+    if user.is_superuser:
+        return Scope(everything=True)
+    cache = user.__dict__.setdefault("_mahalla_scopes", {})
+    if perm in cache:
+        return cache[perm]
+
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+    grants = (
+        user.role_grants.filter(revoked_at__isnull=True, role__in=roles)
+        .select_related("area", "organisation__area")
+        .only("area__path", "organisation__id", "organisation__area__path")
+    )
+    paths: set[str] = set()
+    org_ids: set[int] = set()
+    for grant in grants:
+        if grant.area_id:
+            paths.add(grant.area.path)
+        else:
+            org_ids.add(grant.organisation_id)
+            if grant.organisation.area_id:
+                paths.add(grant.organisation.area.path)
+    scope = Scope(area_paths=_minimal_paths(paths), organisation_ids=frozenset(org_ids))
+    cache[perm] = scope
+    return scope
+
+
+def for_user(user: Any, perm: str, queryset: QuerySet) -> QuerySet:
+    """`queryset` narrowed to what `user` may reach with `perm`."""
+    scope = user_scope(user, perm)
+    if scope.everything:
+        return queryset
+    if scope.is_empty:
+        return queryset.none()
+    rule = _RULES.get(queryset.model)
+    if rule is None:
+        raise LookupError(f"no scope rule registered for {queryset.model.__name__}")
+    return queryset.filter(rule(scope))
+
+
+def has_perm(user: Any, perm: str, obj: Model | None = None) -> bool:
+    """Whether `user` holds `perm` somewhere (obj None) or on `obj`."""
+    scope = user_scope(user, perm)
+    if scope.everything:
+        return True
+    if scope.is_empty:
+        return False
+    if obj is None:
+        return True
+    return for_user(user, perm, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def forget_scopes(user: Any) -> None:
+    """Drop the cached scopes, after grants change within one request."""
+    user.__dict__.pop("_mahalla_scopes", None)

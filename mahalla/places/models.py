@@ -1,0 +1,219 @@
+"""The area tree: admin-defined levels, areas with names in three languages and geometry.
+
+Geometry is GeoJSON in a JSON column plus an indexed bounding box and centroid, so the same
+schema works on SQLite and PostgreSQL without GeoDjango's system libraries.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+def localized_name(obj: models.Model, language: str | None = None) -> str:
+    """The name in the active language, falling back to English, Thai, then Persian."""
+    language = (language or get_language() or "en")[:2]
+    for code in (language, "en", "th", "fa"):
+        value = getattr(obj, f"name_{code}", "")
+        if value:
+            return value
+    return ""
+
+
+class AreaLevel(models.Model):
+    """A level of the tree (province, khet, neighbourhood, community…), defined by admins."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_th = models.CharField(_("name (Thai)"), max_length=100, blank=True)
+    name_fa = models.CharField(_("name (Persian)"), max_length=100, blank=True)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), help_text=_("Smaller ranks are larger areas: province 10, community 50.")
+    )
+    is_community = models.BooleanField(
+        _("community level"),
+        default=False,
+        help_text=_(
+            "Areas of this level are communities or settlements with a registration status."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("area level")
+        verbose_name_plural = _("area levels")
+        ordering = ["rank", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized_name(self)
+
+
+class Area(models.Model):
+    """A place: a province, district, neighbourhood or community.
+
+    `path` is a materialised path of ids ("/1/7/42/") so a whole subtree is one indexed
+    prefix query; services keep it in step with `parent`.
+    """
+
+    class Registration(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        UNREGISTERED = "unregistered", _("not registered")
+        NOT_APPLICABLE = "", _("not applicable")
+
+    class GeometryKind(models.TextChoices):
+        NONE = "", _("none")
+        POINT = "point", _("point")
+        POLYGON = "polygon", _("polygon")
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    level = models.ForeignKey(
+        AreaLevel, verbose_name=_("level"), on_delete=models.PROTECT, related_name="areas"
+    )
+    code = models.CharField(_("code"), max_length=64, blank=True, help_text=_("Official code."))
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200, blank=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+    registration = models.CharField(
+        _("registration"), max_length=16, choices=Registration.choices, blank=True, default=""
+    )
+    path = models.CharField(_("path"), max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
+
+    geometry = models.JSONField(_("geometry"), null=True, blank=True)
+    geometry_kind = models.CharField(
+        _("geometry kind"), max_length=8, choices=GeometryKind.choices, blank=True, default=""
+    )
+    geometry_is_synthetic = models.BooleanField(
+        _("synthetic geometry"),
+        default=False,
+        help_text=_("Drawn for demonstration, not surveyed or official."),
+    )
+    min_x = models.FloatField(null=True, blank=True, editable=False)
+    min_y = models.FloatField(null=True, blank=True, editable=False)
+    max_x = models.FloatField(null=True, blank=True, editable=False)
+    max_y = models.FloatField(null=True, blank=True, editable=False)
+    centroid_x = models.FloatField(null=True, blank=True, editable=False)
+    centroid_y = models.FloatField(null=True, blank=True, editable=False)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "code"],
+                condition=~models.Q(code=""),
+                name="area_code_unique_within_parent",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(name_en="", name_th="", name_fa=""),
+                name="area_has_a_name",
+            ),
+        ]
+        indexes = [models.Index(fields=["min_x", "min_y", "max_x", "max_y"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized_name(self)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        if self.min_x is None:
+            return None
+        return (self.min_x, self.min_y, self.max_x, self.max_y)
+
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+
+def boundary_upload_path(instance: BoundaryImport, filename: str) -> str:
+    return f"imports/boundaries/{timezone.now():%Y/%m}/{filename}"
+
+
+class BoundaryImport(models.Model):
+    """One upload of a boundary file, stored as received before it is processed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file = models.FileField(_("file"), upload_to=boundary_upload_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    parent = models.ForeignKey(
+        Area,
+        verbose_name=_("parent area"),
+        on_delete=models.PROTECT,
+        related_name="boundary_imports",
+    )
+    level = models.ForeignKey(AreaLevel, verbose_name=_("level"), on_delete=models.PROTECT)
+    layer = models.CharField(_("layer"), max_length=200, blank=True)
+    code_field = models.CharField(_("code property"), max_length=100, blank=True)
+    name_en_field = models.CharField(_("English name property"), max_length=100, blank=True)
+    name_th_field = models.CharField(_("Thai name property"), max_length=100, blank=True)
+    name_fa_field = models.CharField(_("Persian name property"), max_length=100, blank=True)
+    parent_code_field = models.CharField(
+        _("parent code property"),
+        max_length=100,
+        blank=True,
+        help_text=_("Property holding the code of each feature's parent, beneath the parent area."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(_("features"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    repaired_count = models.PositiveIntegerField(_("repaired"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("boundary import")
+        verbose_name_plural = _("boundary imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.processed / self.total))
