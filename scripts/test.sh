@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole suite: lint, migrations check, then pytest on SQLite and on PostgreSQL.
+# With REQUIRE_POSTGRES=1 (as CI sets it) an unreachable PostgreSQL is a failure, not a skip.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PY=.venv/bin/python
+PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/mahalla}"
+export SECRET_KEY="${SECRET_KEY:-test-only-secret-key-not-for-production}"
+status=0
+summary=()
+
+step() { echo; echo "=== $* ==="; }
+
+step "ruff"
+.venv/bin/ruff check . && .venv/bin/ruff format --check . || status=1
+
+step "migrations are complete"
+DEBUG=1 $PY manage.py makemigrations --check --dry-run || status=1
+
+step "django deploy checks with production settings"
+DEBUG=false SECRET_KEY="$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=mahalla.example.org \
+  $PY manage.py check --deploy --fail-level WARNING || status=1
+
+run_pytest() {
+  local label="$1"; shift
+  step "pytest on $label"
+  "$@" .venv/bin/pytest -p no:cacheprovider "${PYTEST_ARGS[@]}"
+  local rc=$?
+  if [ $rc -eq 5 ]; then
+    echo "!!! pytest collected no tests on $label: that is a failure"
+    rc=1
+  fi
+  summary+=("$label: exit $rc")
+  [ $rc -eq 0 ] || status=1
+}
+
+PYTEST_ARGS=("$@")
+run_pytest "SQLite" env -u DATABASE_URL
+
+if $PY -c "import psycopg,sys; psycopg.connect('${PG_URL}'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then
+  run_pytest "PostgreSQL" env DATABASE_URL="$PG_URL"
+else
+  echo
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  echo "!!! PostgreSQL is not reachable at ${PG_URL%/*}: the suite ran on SQLite ONLY."
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  summary+=("PostgreSQL: NOT RUN (unreachable)")
+  if [ "${REQUIRE_POSTGRES:-0}" = "1" ]; then status=1; fi
+fi
+
+echo
+echo "=== summary ==="
+printf '  %s\n' "${summary[@]}"
+[ $status -eq 0 ] && echo "  all checks passed" || echo "  SOME CHECKS FAILED"
+exit $status
