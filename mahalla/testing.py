@@ -11,6 +11,7 @@ from shapely.geometry import Point, box
 
 from mahalla.people.models import Organisation, RoleGrant, User
 from mahalla.people.roles import Role
+from mahalla.people.services import organisation_create
 from mahalla.places.models import Area, AreaLevel
 from mahalla.places.services import area_create, area_level_get_or_create
 
@@ -139,13 +140,15 @@ def build_world() -> World:
         name_fa="مرادآباد",
         geometry=box(60.60, 25.28, 60.63, 25.31),
     )
-    kt_office = Organisation.objects.create(
+    kt_office = organisation_create(
+        by=None,
         kind=Organisation.Kind.DISTRICT_OFFICE,
         name_en="Khlong Toei District Office",
         name_th="สำนักงานเขตคลองเตย",
         area=khlong_toei,
     )
-    tehran_muni = Organisation.objects.create(
+    tehran_muni = organisation_create(
+        by=None,
         kind=Organisation.Kind.MUNICIPALITY,
         name_en="Tehran Municipality",
         name_fa="شهرداری تهران",

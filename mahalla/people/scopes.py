@@ -74,7 +74,7 @@ def user_scope(user: Any, perm: str) -> Scope:
     grants = (
         user.role_grants.filter(revoked_at__isnull=True, role__in=roles)
         .select_related("area", "organisation__area")
-        .only("area__path", "organisation__id", "organisation__area__path")
+        .only("user_id", "area__path", "organisation__id", "organisation__area__path")
     )
     paths: set[str] = set()
     org_ids: set[int] = set()

@@ -1,16 +1,22 @@
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.urls import path
+
+from mahalla.people.views import grants, organisations, users
 
 app_name = "people"
 
-
-def _todo(request):  # placeholder until the people pages land
-    return HttpResponse(status=501)
-
-
 urlpatterns = [
-    path("organisations/", _todo, name="organisation_list"),
-    path("roles/", _todo, name="grant_list"),
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/new/", organisations.organisation_create, name="organisation_create"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path(
+        "organisations/<int:pk>/edit/",
+        organisations.organisation_update,
+        name="organisation_update",
+    ),
+    path("roles/", grants.grant_list, name="grant_list"),
+    path("roles/new/", grants.grant_create, name="grant_create"),
+    path("roles/<int:pk>/revoke/", grants.grant_revoke, name="grant_revoke"),
+    path("users/<int:pk>/", users.user_detail, name="user_detail"),
 ]

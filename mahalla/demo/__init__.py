@@ -1,0 +1,1 @@
+"""Demo data: places, organisations and one login per role, for trying mahalla out."""

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from mahalla.people.models import Organisation, RoleGrant, User
+from mahalla.people.services import organisation_search_text
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Preferences"), {"fields": ["language"]}),
+    ]
+    list_display = [*DjangoUserAdmin.list_display, "language"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name_en", "name_th", "name_fa", "kind", "area", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["search_text", "short_name"]
+    list_select_related = ["area"]
+    raw_id_fields = ["area"]
+
+    def save_model(self, request, obj: Organisation, form, change: bool) -> None:
+        obj.search_text = organisation_search_text(obj)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(SimpleHistoryAdmin):
+    """Grants are never deleted; revoke them (set "revoked") so the record stays."""
+
+    list_display = ["user", "role", "area", "organisation", "granted_at", "revoked_at"]
+    list_filter = ["role", "revoked_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user", "area", "organisation"]
+    raw_id_fields = ["user", "area", "organisation", "granted_by", "revoked_by"]
+    readonly_fields = ["granted_at", "granted_by"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

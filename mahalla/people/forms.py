@@ -1,0 +1,138 @@
+"""Forms of the people pages. Choice lists are narrowed to the signed-in user's scope."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mahalla.people.models import Organisation, User
+from mahalla.people.roles import Perm, Role
+from mahalla.people.selectors import areas_in_scope, organisations_in_scope
+from mahalla.places.models import Area
+
+REASON_HELP = _("Saved in the history, so others can understand the change later.")
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    """Areas shown as an indented tree, in the active language."""
+
+    def label_from_instance(self, obj: Area) -> str:
+        indent = "\u2003" * obj.depth  # em spaces: visible indentation in a <select>
+        return f"{indent}{obj.name} ({obj.level.name})"
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organisation) -> str:
+        return obj.name
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *Organisation.Kind.choices],
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=100,
+        help_text=REASON_HELP,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "name_en", "name_th", "name_fa", "short_name", "area", "is_active"]
+        field_classes = {"area": AreaChoiceField}
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas_in_scope(user=user, perm=Perm.CHANGE_ORGANISATION)
+        # Only superusers can place an organisation outside every area (see services).
+        self.fields["area"].required = not user.is_superuser
+        for name, attr in (("name_th", "th"), ("name_fa", "fa"), ("name_en", "en")):
+            self.fields[name].widget.attrs["lang"] = attr
+        self.fields["name_fa"].widget.attrs["dir"] = "rtl"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in ("name_en", "name_th", "name_fa")):
+            raise forms.ValidationError(_("Give the organisation a name in at least one language."))
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # The service validates and saves; the model's own checks run there.
+        pass
+
+
+class GrantFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices]
+    )
+    area = AreaChoiceField(
+        label=_("Area"), required=False, queryset=Area.objects.none(), empty_label=_("All areas")
+    )
+    user = forms.CharField(label=_("Username"), required=False, max_length=150)
+
+    def __init__(self, *args, viewer: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas_in_scope(
+            user=viewer, perm=Perm.MANAGE_ROLES, communities=False
+        )
+
+
+class GrantForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        help_text=_("The username of the person who receives the role."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    area = AreaChoiceField(
+        label=_("Area"),
+        required=False,
+        queryset=Area.objects.none(),
+        help_text=_("The role covers this area and everything beneath it."),
+    )
+    organisation = OrganisationChoiceField(
+        label=_("or organisation"), required=False, queryset=Organisation.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=100, help_text=REASON_HELP
+    )
+
+    def __init__(self, *args, granter: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas_in_scope(user=granter, perm=Perm.MANAGE_ROLES)
+        self.fields["organisation"].queryset = organisations_in_scope(
+            user=granter, perm=Perm.MANAGE_ROLES
+        )
+
+    def clean_username(self) -> User:
+        username = self.cleaned_data["username"].strip()
+        person = User.objects.filter(username__iexact=username, is_active=True).first()
+        if person is None:
+            raise forms.ValidationError(_("No active user has this username."))
+        return person
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("area")) == bool(cleaned.get("organisation")):
+            raise forms.ValidationError(_("Choose an area or an organisation, but not both."))
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=100, help_text=REASON_HELP
+    )
+
+
+class AccountLanguageForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["language"]

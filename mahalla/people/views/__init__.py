@@ -1,0 +1,1 @@
+"""Pages of the people app: organisations, role grants, users and the account page."""

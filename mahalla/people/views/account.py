@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
+
+from mahalla.people import services
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import user_scope
+
+_NEW_TOKEN_KEY = "people_new_api_token"  # noqa: S105 - a session key name, not a secret
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    token = Token.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "people/account.html",
+        {
+            "token": token,
+            # Shown once, right after it was made; afterwards only its date is shown.
+            "new_token": request.session.pop(_NEW_TOKEN_KEY, None),
+            "grants": request.user.role_grants.filter(revoked_at__isnull=True).select_related(
+                "area__level", "organisation"
+            ),
+            "may_manage_roles": not user_scope(request.user, Perm.MANAGE_ROLES).is_empty,
+        },
+    )
+
+
+@login_required
+@require_POST
+def api_token_rotate(request: HttpRequest) -> HttpResponse:
+    token = services.api_token_rotate(user=request.user)
+    request.session[_NEW_TOKEN_KEY] = token.key
+    messages.success(request, _("A new API token was made; the old one no longer works."))
+    return redirect("account")

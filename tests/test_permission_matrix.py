@@ -1,0 +1,311 @@
+"""Every URL of the project, tried as an anonymous visitor, an in-scope and an out-of-scope person.
+
+`SPECS` maps each URL name ("namespace:name") to one or more `Spec`s. A URL without a spec
+fails `test_every_url_has_a_spec`, so each new page or endpoint must say here who may reach it.
+
+Conventions checked:
+- pages send anonymous visitors to the login page; the API answers them 401;
+- objects outside the person's scope are 404 (their existence is not revealed);
+- pages needing a permission the person lacks everywhere are 403;
+- lists answer 200 to everyone with a role but must not show what is out of scope (`secret`).
+
+Not walked: the Django admin (its own staff checks), and static/media serving in DEBUG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from mahalla.people.models import RoleGrant
+from mahalla.people.roles import Role
+from mahalla.places.models import BoundaryImport
+from mahalla.testing import PASSWORD, World, grant, make_user
+
+LOGIN = "login"  # anonymous visitors are redirected to the login page
+EXCLUDED_NAMESPACES = {"admin"}
+EXCLUDED_PREFIXES = ("static/", "media/", "^static/", "^media/")
+
+
+def _none(world: World) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one URL behaves. Personas are attribute names of `World`, or "kt_admin" and
+    "pw_admin" (scoped administrators of Khlong Toei and Pathum Wan, made below)."""
+
+    kwargs: Callable[[World], dict[str, Any]] = _none
+    method: str = "get"
+    data: Callable[[World], dict[str, Any]] | None = None
+    anonymous: int | str = LOGIN
+    allowed: tuple[str, int] | None = ("khlong_toei_officer", 200)
+    denied: tuple[tuple[str, int], ...] = (("pathum_wan_officer", 404),)
+    # Text the allowed persona sees and no denied persona does (for lists and pages that
+    # answer 200 to everyone but must leave out what is out of scope).
+    secret: Callable[[World], str] | None = None
+    note: str = ""
+
+
+def public(**overrides: Any) -> Spec:
+    defaults = {"anonymous": 200, "allowed": ("no_role", 200), "denied": ()}
+    return Spec(**{**defaults, **overrides})
+
+
+def api(**overrides: Any) -> Spec:
+    return Spec(**{"anonymous": 401, **overrides})
+
+
+def kt_office(world: World) -> dict[str, Any]:
+    return {"pk": world.khlong_toei_office.pk}
+
+
+def treasurer_grant(world: World) -> dict[str, Any]:
+    return {"pk": RoleGrant.objects.get(user=world.treasurer).pk}
+
+
+def khlong_toei(world: World) -> dict[str, Any]:
+    return {"pk": world.khlong_toei.pk}
+
+
+def lock_123(world: World) -> dict[str, Any]:
+    return {"pk": world.lock_123.pk}
+
+
+def kt_import(world: World) -> dict[str, Any]:
+    boundary_import = BoundaryImport.objects.create(
+        parent=world.khlong_toei,
+        level=world.community,
+        file="imports/boundaries/communities.geojson",
+        original_name="communities.geojson",
+        status=BoundaryImport.Status.DONE,
+    )
+    return {"pk": boundary_import.pk}
+
+
+def _credentials(world: World) -> dict[str, Any]:
+    return {"username": "kt_officer", "password": PASSWORD}
+
+
+def _org_name(world: World) -> str:
+    return world.khlong_toei_office.name_en
+
+
+def _kt_name(world: World) -> str:
+    return world.khlong_toei.name_en
+
+
+SPECS: dict[str, Spec | list[Spec]] = {
+    # -- core
+    "home": public(),
+    # -- accounts
+    "login": public(allowed=("no_role", 302), note="signed-in people are sent on"),
+    "logout": public(method="post", anonymous=302, allowed=("no_role", 302)),
+    "set_language": public(
+        method="post",
+        data=lambda w: {"language": "th", "next": "/"},
+        anonymous=302,
+        allowed=("no_role", 302),
+    ),
+    "account": Spec(allowed=("no_role", 200), denied=()),
+    "api_token_rotate": Spec(method="post", allowed=("no_role", 302), denied=()),
+    "password_change": Spec(allowed=("no_role", 200), denied=()),
+    "password_change_done": Spec(allowed=("no_role", 200), denied=()),
+    "password_reset": public(),
+    "password_reset_done": public(),
+    "password_reset_confirm": public(kwargs=lambda w: {"uidb64": "MQ", "token": "x-y"}),
+    "password_reset_complete": public(),
+    # -- places
+    "places:area_list": Spec(
+        denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+        secret=lambda w: w.lock_123.name_en,
+        note="a list: everyone signed in gets 200, narrowed to their scope",
+    ),
+    "places:area_detail": Spec(
+        kwargs=lock_123, denied=(("pathum_wan_officer", 404), ("no_role", 404))
+    ),
+    "places:area_geojson": Spec(
+        kwargs=khlong_toei,
+        secret=lambda w: w.lock_123.name_en,
+        denied=(("pathum_wan_officer", 404), ("no_role", 404)),
+    ),
+    "places:area_export": Spec(
+        kwargs=lambda w: {"pk": w.khlong_toei.pk, "fmt": "geojson"},
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+        note="the treasurer may see Lock 1-2-3 but not export: no export scope is a 404",
+    ),
+    "places:boundary_import_new": Spec(
+        kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
+    ),
+    "places:boundary_import_detail": Spec(
+        kwargs=kt_import, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
+    ),
+    "places:boundary_import_progress": Spec(
+        kwargs=kt_import, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
+    ),
+    # -- organisations
+    "people:organisation_list": Spec(
+        denied=(("no_role", 403), ("pathum_wan_officer", 200)), secret=_org_name
+    ),
+    "people:organisation_create": Spec(
+        allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("no_role", 403))
+    ),
+    "people:organisation_detail": Spec(
+        kwargs=kt_office, denied=(("pathum_wan_officer", 404), ("no_role", 404))
+    ),
+    "people:organisation_update": Spec(
+        kwargs=kt_office,
+        allowed=("kt_admin", 200),
+        denied=(("pw_admin", 404), ("khlong_toei_officer", 403)),
+        note="visible but not changeable is 403",
+    ),
+    # -- roles
+    "people:grant_list": Spec(
+        allowed=("kt_admin", 200),
+        denied=(("khlong_toei_officer", 403), ("pw_admin", 200)),
+        secret=lambda w: w.treasurer.first_name,
+    ),
+    "people:grant_create": Spec(
+        allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("no_role", 403))
+    ),
+    "people:grant_revoke": [
+        Spec(
+            kwargs=treasurer_grant,
+            allowed=("kt_admin", 200),
+            denied=(("pw_admin", 404), ("khlong_toei_officer", 404)),
+        ),
+        Spec(
+            kwargs=treasurer_grant,
+            method="post",
+            allowed=("kt_admin", 302),
+            denied=(("pw_admin", 404), ("treasurer", 404)),
+        ),
+    ],
+    "people:user_detail": Spec(
+        kwargs=lambda w: {"pk": w.treasurer.pk},
+        allowed=("kt_admin", 200),
+        denied=(("pw_admin", 404), ("khlong_toei_officer", 404)),
+    ),
+    # -- API
+    "api:api-root": api(allowed=("no_role", 200), denied=()),
+    "api:area-list": api(denied=(("pathum_wan_officer", 200), ("no_role", 200)), secret=_kt_name),
+    "api:area-detail": api(kwargs=lock_123),
+    "api:area-children": api(kwargs=khlong_toei, secret=lambda w: w.lock_123.name_en),
+    "api:organisation-list": api(
+        denied=(("pathum_wan_officer", 200), ("no_role", 200)), secret=_org_name
+    ),
+    "api:organisation-detail": api(kwargs=kt_office),
+    "api:token": public(
+        method="post", data=_credentials, note="public: exchanges credentials for a token"
+    ),
+    "api:schema": public(note="the API description is public"),
+    "api:docs": public(),
+    "api:redoc": public(),
+}
+
+
+# -- walking the URL configuration
+
+
+def _walk(patterns, namespace: str = "", prefix: str = ""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.namespace in EXCLUDED_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner, route)
+        elif isinstance(entry, URLPattern):
+            if route.startswith(EXCLUDED_PREFIXES):
+                continue
+            yield (f"{namespace}{entry.name}" if entry.name else None), route
+
+
+def project_urls() -> dict[str | None, list[str]]:
+    found: dict[str | None, list[str]] = {}
+    for name, route in _walk(get_resolver().url_patterns):
+        found.setdefault(name, []).append(route)
+    return found
+
+
+def test_every_url_has_a_spec():
+    urls = project_urls()
+    unnamed = urls.pop(None, [])
+    assert not unnamed, f"URL patterns without a name cannot be checked: {unnamed}"
+    missing = sorted(set(urls) - set(SPECS))
+    assert not missing, f"add a permission spec to tests/test_permission_matrix.py for: {missing}"
+
+
+def test_no_spec_is_left_for_a_url_that_is_gone():
+    assert not sorted(set(SPECS) - set(project_urls()))
+
+
+# -- running the specs
+
+
+def _cases(keep: Callable[[Spec], bool] = lambda spec: True) -> list:
+    return [
+        pytest.param(name, spec, id=f"{name}[{spec.method}]")
+        for name, value in sorted(SPECS.items())
+        for spec in (value if isinstance(value, list) else [value])
+        if keep(spec)
+    ]
+
+
+@pytest.fixture
+def personas(world: World) -> dict[str, Any]:
+    kt_admin = make_user("kt_admin", first_name="Niran")
+    grant(kt_admin, Role.ADMIN, area=world.khlong_toei)
+    pw_admin = make_user("pw_admin", first_name="Pim")
+    grant(pw_admin, Role.ADMIN, area=world.pathum_wan)
+    people = {name: getattr(world, name) for name in World.__dataclass_fields__}
+    return {**people, "kt_admin": kt_admin, "pw_admin": pw_admin}
+
+
+def _request(client, name: str, spec: Spec, world: World):
+    url = reverse(name, kwargs=spec.kwargs(world))
+    data = spec.data(world) if spec.data else {}
+    return url, getattr(client, spec.method)(url, data)
+
+
+def _assert_status(response, expected: int | str, who: str, url: str) -> None:
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{who} on {url}: {response.status_code}"
+        assert response["Location"].startswith(reverse("login") + "?next="), (
+            f"{who} on {url} went to {response['Location']}, not the login page"
+        )
+    else:
+        assert response.status_code == expected, (
+            f"{who} on {url}: expected {expected}, got {response.status_code}"
+        )
+
+
+@pytest.mark.parametrize(("name", "spec"), _cases())
+def test_anonymous(name, spec, world, login):
+    url, response = _request(login(), name, spec, world)
+    _assert_status(response, spec.anonymous, "anonymous", url)
+
+
+@pytest.mark.parametrize(("name", "spec"), _cases(lambda spec: spec.allowed is not None))
+def test_in_scope(name, spec, world, personas, login):
+    persona, expected = spec.allowed
+    url, response = _request(login(personas[persona]), name, spec, world)
+    _assert_status(response, expected, persona, url)
+    if spec.secret:
+        assert spec.secret(world) in response.content.decode(), f"{persona} misses it on {url}"
+
+
+@pytest.mark.parametrize(("name", "spec"), _cases(lambda spec: bool(spec.denied)))
+def test_out_of_scope(name, spec, world, personas, login):
+    for persona, expected in spec.denied:
+        url, response = _request(login(personas[persona]), name, spec, world)
+        _assert_status(response, expected, persona, url)
+        if spec.secret and response.status_code == 200:
+            assert spec.secret(world) not in response.content.decode(), (
+                f"{persona} sees out-of-scope data on {url}"
+            )
