@@ -1,7 +1,58 @@
-"""Template filters for the user's calendar and digits (filled in by core.i18n)."""
+"""Template filters for the user's calendar and digits (registered as builtins).
+
+Thin wrappers over mahalla.core.i18n, in the active language. No value makes them raise:
+None and "" give "", and a value of the wrong type is shown as text rather than breaking
+the page. (An unknown style name is a template bug and does raise.)
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django import template
 
+from mahalla.core.i18n.calendars import format_date, format_datetime
+from mahalla.core.i18n.digits import format_number, localize_digits
+
 register = template.Library()
+
+
+@register.filter
+def localdate(value: Any, style: str = "medium") -> str:
+    """`{{ area.created_at|localdate }}`, `{{ d|localdate:"short" }}`."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, date):
+        return str(value)
+    return format_date(value, style=style)
+
+
+@register.filter
+def localdatetime(value: Any, style: str = "medium") -> str:
+    """`{{ item.created_at|localdatetime }}`: date and time in the current time zone."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, date):
+        return str(value)
+    return format_datetime(value, style=style)
+
+
+@register.filter
+def localdigits(value: Any) -> str:
+    """Digits in the language's system, nothing else changed (codes, phone numbers)."""
+    if value is None or value == "":
+        return ""
+    return localize_digits(value)
+
+
+@register.filter
+def localnumber(value: Any, decimal_places: Any = None) -> str:
+    """`{{ count|localnumber }}` → `۱۲٬۳۴۵` in fa; `{{ amount|localnumber:2 }}` rounds."""
+    if value is None or value == "":
+        return ""
+    try:
+        places = None if decimal_places in (None, "") else int(decimal_places)
+        return format_number(value, decimal_places=places)
+    except (TypeError, ValueError):
+        return localize_digits(value)

@@ -1,0 +1,52 @@
+"""Sorting by each language's rules (ICU collation), not by code point.
+
+Code-point order puts Thai words starting with a leading vowel (เ แ โ ใ ไ) after every
+consonant, and Persian letters پ چ ژ گ after the whole Arabic alphabet; ICU's th and fa
+collations order them as dictionaries do.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import icu
+
+from mahalla.core.i18n.languages import resolve_language
+
+T = TypeVar("T")
+_local = threading.local()  # one collator per language per thread: ICU objects are not shared
+
+
+def _collator(language: str) -> icu.Collator:
+    collators = _local.__dict__.setdefault("collators", {})
+    if language not in collators:
+        collators[language] = icu.Collator.createInstance(icu.Locale(language))
+    return collators[language]
+
+
+def sort_key(text: str | None, language: str | None = None) -> bytes:
+    """A bytes key that orders text by the language's collation (None sorts like "")."""
+    return _collator(resolve_language(language)).getSortKey(text or "")
+
+
+def sorted_localized(
+    items: Iterable[T],
+    key: Callable[[T], Any] | None = None,
+    language: str | None = None,
+    *,
+    reverse: bool = False,
+) -> list[T]:
+    """`sorted()` by the language's collation of `key(item)` (default: str(item)).
+
+    Stable, so equal names keep their previous order.
+    """
+    collator = _collator(resolve_language(language))
+    get_text = key or str
+
+    def item_key(item: T) -> bytes:
+        text = get_text(item)
+        return collator.getSortKey("" if text is None else str(text))
+
+    return sorted(items, key=item_key, reverse=reverse)
