@@ -7,6 +7,9 @@ from django.test import Client
 
 from mahalla.testing import PASSWORD, World, build_world
 
+# The `page` fixture for browser tests (Playwright driving chromium).
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_offline(settings, tmp_path):

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.urls import path
+
+from mahalla.places.views import areas, exports, imports
 
 app_name = "places"
 
-
-def _todo(request):  # placeholder until the area pages land
-    return HttpResponse(status=501)
-
-
-urlpatterns = [path("", _todo, name="area_list")]
+urlpatterns = [
+    path("", areas.area_list, name="area_list"),
+    path("<int:pk>/", areas.area_detail, name="area_detail"),
+    path("<int:pk>/map.geojson", areas.area_geojson, name="area_geojson"),
+    path("<int:pk>/export/<str:fmt>/", exports.area_export, name="area_export"),
+    path("<int:pk>/import/", imports.boundary_import_new, name="boundary_import_new"),
+    path("imports/<int:pk>/", imports.boundary_import_detail, name="boundary_import_detail"),
+    path(
+        "imports/<int:pk>/progress/",
+        imports.boundary_import_progress,
+        name="boundary_import_progress",
+    ),
+]

@@ -1,0 +1,132 @@
+"""Forms of the place pages: search, boundary upload and the property mapping step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from mahalla.places.models import Area, AreaLevel
+
+ACCEPTED_BOUNDARY_FILES = ".geojson,.json,.gpkg,.zip,.kml"
+
+
+class LevelChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: AreaLevel) -> str:
+        return obj.name
+
+
+class AreaFilterForm(forms.Form):
+    REGISTRATION_CHOICES = [
+        ("", _("any")),
+        (Area.Registration.REGISTERED, _("registered communities")),
+        (Area.Registration.UNREGISTERED, _("not registered communities")),
+    ]
+
+    q = forms.CharField(
+        label=_("Name or code"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    level = LevelChoiceField(
+        label=_("Level"),
+        queryset=AreaLevel.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("all levels"),
+    )
+    registration = forms.ChoiceField(
+        label=_("Registration"), choices=REGISTRATION_CHOICES, required=False
+    )
+
+
+class BoundaryUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Boundary file"),
+        help_text=_("GeoJSON, GeoPackage, zipped Shapefile or KML."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_BOUNDARY_FILES}),
+    )
+
+
+def _layers(inspection: dict) -> list[dict]:
+    """Layers of an inspected file as dicts with at least a name and its properties."""
+    layers = []
+    for layer in inspection.get("layers") or []:
+        if isinstance(layer, str):
+            layers.append({"name": layer, "properties": []})
+        elif isinstance(layer, dict):
+            props = layer.get("properties") or layer.get("fields") or []
+            layers.append({**layer, "name": str(layer.get("name", "")), "properties": props})
+    return layers
+
+
+def inspected_properties(inspection: dict) -> list[str]:
+    """Property names found in the file, across its layers, in the order first seen."""
+    names: list[str] = []
+    sources = [inspection.get("properties") or inspection.get("fields") or []]
+    sources += [layer["properties"] for layer in _layers(inspection)]
+    for source in sources:
+        for item in source:
+            name = item.get("name", "") if isinstance(item, dict) else str(item)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def inspected_layer_names(inspection: dict) -> list[str]:
+    return [layer["name"] for layer in _layers(inspection) if layer["name"]]
+
+
+_PROPERTY_FIELDS = {
+    "code_field": (_("Code"), ("code", "id", "pcode", "adm_pcode")),
+    "name_en_field": (_("Name in English"), ("name_en", "name", "name_eng")),
+    "name_th_field": (_("Name in Thai"), ("name_th", "name_tha", "th_name")),
+    "name_fa_field": (_("Name in Persian"), ("name_fa", "name_fas", "name_per", "fa_name")),
+    "parent_code_field": (_("Parent code"), ("parent_code", "parent")),
+}
+
+
+class BoundaryMappingForm(forms.Form):
+    """Which level the features are, and which property holds what, for one upload."""
+
+    level = LevelChoiceField(label=_("Level of the new areas"), queryset=AreaLevel.objects.none())
+    layer = forms.ChoiceField(label=_("Layer"), required=False)
+
+    def __init__(self, *args: Any, inspection: dict, parent: Area, **kwargs: Any) -> None:
+        properties = inspected_properties(inspection)
+        initial = kwargs.pop("initial", None) or {}
+        lowered = {name.lower(): name for name in properties}
+        for field_name, (_label, guesses) in _PROPERTY_FIELDS.items():
+            guess = next((lowered[g] for g in guesses if g in lowered), "")
+            initial.setdefault(field_name, guess)
+        super().__init__(*args, initial=initial, **kwargs)
+        # Only levels beneath the parent's level make sense as children.
+        self.fields["level"].queryset = AreaLevel.objects.filter(rank__gt=parent.level.rank)
+        layers = inspected_layer_names(inspection)
+        if len(layers) > 1:
+            self.fields["layer"].choices = [(name, name) for name in layers]
+            self.fields["layer"].required = True
+        else:
+            del self.fields["layer"]
+        choices = [("", _("(none)")), *((name, name) for name in properties)]
+        for field_name, (label, _guesses) in _PROPERTY_FIELDS.items():
+            self.fields[field_name] = forms.ChoiceField(
+                label=label, choices=choices, required=False
+            )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not any(data.get(f) for f in ("name_en_field", "name_th_field", "name_fa_field")):
+            raise ValidationError(_("Choose the property that holds the name in one language."))
+        return data
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a service's ValidationError next to the fields it names."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field_name, messages in error.message_dict.items():
+            self.add_error(field_name if field_name in self.fields else None, messages)

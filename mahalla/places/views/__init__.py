@@ -1,0 +1,1 @@
+"""Web pages of the area tree; one module per feature."""

@@ -1,0 +1,102 @@
+"""Boundary import: upload a file, map its properties, follow the job, read the result."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import for_user
+from mahalla.places import selectors
+from mahalla.places.forms import BoundaryMappingForm, BoundaryUploadForm
+from mahalla.places.models import Area, BoundaryImport
+
+# Set by the upload service before the mapping step; not every model version names it.
+UPLOADED = getattr(BoundaryImport.Status, "UPLOADED", "uploaded")
+FINISHED = {BoundaryImport.Status.DONE, BoundaryImport.Status.FAILED}
+
+
+@login_required
+def boundary_import_new(request: HttpRequest, pk: int) -> HttpResponse:
+    areas = for_user(request.user, Perm.IMPORT_BOUNDARIES, Area.objects.select_related("level"))
+    area = get_object_or_404(areas, pk=pk)
+    posted = request.method == "POST"
+    form = BoundaryUploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        from mahalla.places.imports import BoundaryFileError, boundary_import_upload
+
+        try:
+            boundary_import = boundary_import_upload(
+                user=request.user, parent=area, uploaded_file=form.cleaned_data["file"]
+            )
+        except BoundaryFileError as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("places:boundary_import_detail", pk=boundary_import.pk)
+    context = {
+        "area": area,
+        "form": form,
+        "imports": selectors.boundary_import_list(user=request.user, area=area),
+    }
+    return render(request, "places/boundary_import_new.html", context)
+
+
+def _get_import(request: HttpRequest, pk: int) -> BoundaryImport:
+    boundary_import = selectors.boundary_import_get(user=request.user, pk=pk)
+    if boundary_import is None:
+        raise Http404
+    return boundary_import
+
+
+@login_required
+def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    boundary_import = _get_import(request, pk)
+    form = None
+    if boundary_import.status == UPLOADED:
+        form = BoundaryMappingForm(
+            request.POST if request.method == "POST" else None,
+            inspection=boundary_import.inspection or {},
+            parent=boundary_import.parent,
+        )
+        if request.method == "POST" and form.is_valid():
+            from mahalla.places.imports import boundary_import_start
+
+            data = form.cleaned_data
+            try:
+                boundary_import_start(
+                    boundary_import=boundary_import,
+                    user=request.user,
+                    level=data["level"],
+                    layer=data.get("layer", ""),
+                    code_field=data["code_field"],
+                    name_en_field=data["name_en_field"],
+                    name_th_field=data["name_th_field"],
+                    name_fa_field=data["name_fa_field"],
+                    parent_code_field=data["parent_code_field"],
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                return redirect("places:boundary_import_detail", pk=boundary_import.pk)
+    return render(
+        request,
+        "places/boundary_import_detail.html",
+        {
+            "boundary_import": boundary_import,
+            "area": boundary_import.parent,
+            "form": form,
+            "finished": boundary_import.status in FINISHED,
+        },
+    )
+
+
+@login_required
+def boundary_import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    boundary_import = _get_import(request, pk)
+    return render(
+        request,
+        "places/_boundary_import_progress.html",
+        {"boundary_import": boundary_import, "finished": boundary_import.status in FINISHED},
+    )

@@ -1,0 +1,151 @@
+#!/usr/bin/env python
+"""Screenshots of the main pages in Thai and Persian, for the documentation.
+
+Starts nothing: point it at a running server with the demo data (`manage.py demo_data`).
+The demo logins are used unless others are given:
+
+    python scripts/screenshots.py --base-url http://127.0.0.1:8000 \
+        --login th=officer_klongtoei:mahalla-demo --login fa=admin:mahalla-demo
+
+For each language it signs in, sets the language, and saves
+docs/screenshots/{home,area_list,area_detail,boundary_import}_{th,fa}.png at a phone width,
+and the same names ending in _desktop.png at a desktop width.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+DEFAULT_AREAS = {"th": "คลองเตย", "fa": "منطقه ۱۲"}
+# The Persian shots use the administrator: no Persian demo persona may import boundaries.
+DEFAULT_LOGINS = {"th": "officer_klongtoei:mahalla-demo", "fa": "admin:mahalla-demo"}
+LOCALES = {"th": "th-TH", "fa": "fa-IR", "en": "en-GB"}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument(
+        "--login",
+        action="append",
+        default=[],
+        metavar="LANG=USER:PASSWORD",
+        help="who signs in for each language; repeat the option (defaults: demo logins)",
+    )
+    parser.add_argument(
+        "--area",
+        action="append",
+        default=[],
+        metavar="LANG=NAME",
+        help="name searched to find the area shown in detail (defaults: คลองเตย, منطقه ۱۲)",
+    )
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--languages", default="th,fa")
+    return parser.parse_args(argv)
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    pairs = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SystemExit(f"expected LANG=VALUE, got {item!r}")
+        pairs[key] = value
+    return pairs
+
+
+def shoot(page: Page, out: Path, name: str, desktop: bool) -> None:
+    page.wait_for_load_state("networkidle")
+    if page.locator("#area-map").count():
+        page.wait_for_selector("#area-map[data-map-ready='1']", timeout=30_000)
+        page.wait_for_timeout(500)  # let the first frame settle
+    suffix = "_desktop" if desktop else ""
+    path = out / f"{name}{suffix}.png"
+    page.screenshot(path=str(path), full_page=not desktop)
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def run_language(browser, args, language: str, login: str, area_query: str, out: Path) -> None:
+    username, _, password = login.partition(":")
+    for desktop in (False, True):
+        context = browser.new_context(
+            base_url=args.base_url,
+            locale=LOCALES.get(language, language),
+            viewport=DESKTOP if desktop else PHONE,
+            device_scale_factor=1 if desktop else 2,
+        )
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        with page.expect_navigation():
+            page.click("main button[type=submit]")
+        if page.locator("html").get_attribute("lang") != language:
+            with page.expect_navigation():
+                page.select_option("#language-select", language)
+        page.goto("/")
+        shoot(page, out, f"home_{language}", desktop)
+
+        page.goto("/places/?" + urlencode({"q": area_query}))
+        shoot(page, out, f"area_list_{language}", desktop)
+        first = page.locator(".area-cards .card-title").first
+        if not first.count():
+            raise SystemExit(f"no area found for {area_query!r} as {username}")
+        with page.expect_navigation():
+            first.click()
+        shoot(page, out, f"area_detail_{language}", desktop)
+
+        import_link = page.locator("a[href$='/import/']").first
+        if import_link.count():
+            with page.expect_navigation():
+                import_link.click()
+            shoot(page, out, f"boundary_import_{language}", desktop)
+        else:
+            print(f"{username} may not import boundaries: no boundary_import_{language} shot")
+        context.close()
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    logins = {**DEFAULT_LOGINS, **_pairs(args.login)}
+    areas = {**DEFAULT_AREAS, **_pairs(args.area)}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    languages = [code for code in args.languages.split(",") if code]
+    missing = [code for code in languages if code not in logins]
+    if missing:
+        raise SystemExit(f"give --login for: {', '.join(missing)}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for language in languages:
+                run_language(
+                    browser, args, language, logins[language], areas.get(language, ""), out
+                )
+        finally:
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
