@@ -48,14 +48,15 @@ def test_a_thai_user_types_a_buddhist_era_date():
 
 def test_a_day_missing_from_the_calendar_is_refused_naming_the_form_to_use():
     form = submit("fa", surveyed_on="1404/12/30")
+    # In Persian, with the wrong date and an example both in the user's own calendar.
     assert form.errors["surveyed_on"] == [
-        "There is no such day as ۱۴۰۴/۱۲/۳۰. Enter a date like ۱۴۰۳/۱۲/۳۰."
+        "روز ۱۴۰۴/۱۲/۳۰ وجود ندارد. تاریخ را به شکل ۱۴۰۳/۱۲/۳۰ وارد کنید."
     ]
 
 
 def test_garbage_in_the_date_box_names_the_expected_form():
     form = submit("th", surveyed_on="next week")
-    assert form.errors["surveyed_on"] == ["Enter a date like 20/3/2568."]
+    assert form.errors["surveyed_on"] == ["กรอกวันที่ในรูปแบบ 20/3/2568"]
 
 
 def test_a_required_date_left_empty_says_so():
