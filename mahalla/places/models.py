@@ -157,6 +157,7 @@ class BoundaryImport(models.Model):
     """One upload of a boundary file, stored as received before it is processed."""
 
     class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("uploaded, not started")
         PENDING = "pending", _("waiting")
         RUNNING = "running", _("running")
         DONE = "done", _("done")
@@ -178,7 +179,16 @@ class BoundaryImport(models.Model):
         on_delete=models.PROTECT,
         related_name="boundary_imports",
     )
-    level = models.ForeignKey(AreaLevel, verbose_name=_("level"), on_delete=models.PROTECT)
+    # Chosen in the mapping step, after the file has been inspected.
+    level = models.ForeignKey(
+        AreaLevel, verbose_name=_("level"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    inspection = models.JSONField(
+        _("inspection"),
+        default=dict,
+        blank=True,
+        help_text=_("What the uploaded file holds: layers, properties, feature counts, CRS."),
+    )
     layer = models.CharField(_("layer"), max_length=200, blank=True)
     code_field = models.CharField(_("code property"), max_length=100, blank=True)
     name_en_field = models.CharField(_("English name property"), max_length=100, blank=True)
@@ -199,6 +209,7 @@ class BoundaryImport(models.Model):
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     repaired_count = models.PositiveIntegerField(_("repaired"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     problems = models.JSONField(_("problems"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
     task_id = models.CharField(max_length=64, blank=True)

@@ -1,0 +1,57 @@
+"""What a benchmark returns, and how the runner prints it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    """One measurement against a baseline measured in the same run.
+
+    `target` is the largest acceptable measured/baseline ratio; None marks a figure that is
+    reported for information only (it can neither pass nor fail).
+    """
+
+    name: str
+    measured: float
+    baseline: float
+    target: float | None = None
+    unit: str = "s"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.measured / self.baseline if self.baseline else float("inf")
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.target is None else self.ratio <= self.target
+
+    def line(self) -> str:
+        verdict = (
+            "(information)"
+            if self.target is None
+            else (f"(target ≤ {self.target:g}×) {'PASS' if self.passed else 'FAIL'}")
+        )
+        text = (
+            f"{self.name}: measured {_fmt(self.measured)} {self.unit} vs baseline "
+            f"{_fmt(self.baseline)} {self.unit} → ratio {self.ratio:.3g}× {verdict}"
+        )
+        return f"{text}\n    {self.note}" if self.note else text
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3f}" if value < 10 else f"{value:,.1f}"
+
+
+def best_of(repeats: int, function: Callable[[], object]) -> tuple[float, object]:
+    """The fastest of `repeats` timed calls, and the last call's return value."""
+    best, value = float("inf"), None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        value = function()
+        best = min(best, time.perf_counter() - start)
+    return best, value

@@ -1,0 +1,330 @@
+"""Reading boundary files (GeoJSON, GeoPackage, zipped Shapefile, KML) with pyogrio.
+
+Pure: no ORM. Everything that can go wrong with a file ends as a `GeoFileError` with a
+translated message that says what is wrong and where, never a GDAL stack trace.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+import pyogrio
+import shapely
+from django.utils.translation import gettext as _
+from pyogrio.errors import DataLayerError, DataSourceError
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+from shapely.geometry.base import BaseGeometry
+
+EXTENSIONS = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".zip": "zip",
+    ".kml": "kml",
+}
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf")
+SHP_MAGIC = b"\x00\x00\x27\x0a"  # file code 9994, big-endian
+# Zip limits: a 50 MB zip of boundaries never needs more than this unpacked.
+ZIP_MAX_UNCOMPRESSED = 500 * 1024 * 1024
+ZIP_MAX_ENTRIES = 2_000
+# Columns LIBKML adds to every KML layer; they are styling, not data worth mapping.
+KML_NOISE = {
+    "timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude",
+    "visibility", "drawOrder", "icon",
+}  # fmt: skip
+_GDAL_POSITION = re.compile(r"line (\d+)(?:,? (?:character|at offset|column) (\d+))?", re.I)
+
+
+class GeoFileError(Exception):
+    """A file that cannot be read; the message is translated and meant for the uploader."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LayerRef:
+    name: str
+    datasource: str  # what GDAL opens
+    layer: str | None  # layer name inside the datasource, None for the only one
+
+
+@dataclass
+class Features:
+    """The features of one layer, in file order, reprojected to longitude/latitude."""
+
+    count: int
+    geometries: np.ndarray  # shapely geometries or None (unreadable/missing)
+    unreadable: dict[int, str]  # index -> why the geometry could not be decoded
+    properties: dict[str, list[str]] = field(default_factory=dict)
+
+
+def file_kind(name: str) -> str:
+    """The kind of boundary file from its name, or a GeoFileError."""
+    kind = EXTENSIONS.get(Path(name).suffix.lower())
+    if kind is None:
+        raise GeoFileError(
+            _(
+                "“%(name)s” is not a boundary file. Upload GeoJSON, GeoPackage, "
+                "a zipped Shapefile or KML."
+            )
+            % {"name": name}
+        )
+    return kind
+
+
+def _gdal_message(error: Exception, kind: str) -> str:
+    text = str(error)
+    match = _GDAL_POSITION.search(text)
+    if kind == "geojson":
+        if match:
+            return _("Line %(line)s: not valid JSON.") % {"line": match.group(1)}
+        return _("The file is not valid GeoJSON.")
+    if kind == "kml":
+        if match:
+            return _("Line %(line)s: not well-formed XML.") % {"line": match.group(1)}
+        return _("The file is not valid KML.")
+    if kind == "gpkg":
+        return _("The file is not a valid GeoPackage.")
+    return _("The Shapefile in the zip cannot be read.")
+
+
+def _check_zip(path: Path) -> list[LayerRef]:
+    """Refuse hostile zips and return one layer per complete Shapefile inside."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise GeoFileError(_("The file is not a valid zip archive.")) from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > ZIP_MAX_ENTRIES:
+            raise GeoFileError(_("The zip holds too many files."))
+        names: list[str] = []
+        total = 0
+        for entry in entries:
+            name = entry.filename.replace("\\", "/")
+            parts = PurePosixPath(name).parts
+            if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
+                raise GeoFileError(
+                    _("The zip holds a file with an unsafe path: “%(name)s”.") % {"name": name}
+                )
+            if entry.is_dir() or parts[0] == "__MACOSX" or parts[-1].startswith("._"):
+                continue  # folders, and the resource forks macOS adds to zips
+            if entry.flag_bits & 0x1:
+                raise GeoFileError(_("The zip is password-protected."))
+            # Count what really comes out, not what the headers claim: bombs lie.
+            try:
+                with archive.open(entry) as stream:
+                    if name.lower().endswith(".shp") and stream.read(4) != SHP_MAGIC:
+                        raise GeoFileError(
+                            _("“%(name)s” in the zip is not a Shapefile.") % {"name": name}
+                        )
+                    while chunk := stream.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > ZIP_MAX_UNCOMPRESSED:
+                            raise GeoFileError(
+                                _("The zip unpacks to more than %(limit)s MB.")
+                                % {"limit": ZIP_MAX_UNCOMPRESSED // (1024 * 1024)}
+                            )
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+                raise GeoFileError(
+                    _("The zip is damaged: “%(name)s” cannot be unpacked.") % {"name": name}
+                ) from None
+            names.append(name)
+    lowered = {name.lower(): name for name in names}
+    shapefiles = sorted(name for name in names if name.lower().endswith(".shp"))
+    if not shapefiles:
+        raise GeoFileError(_("The zip holds no .shp file."))
+    layers = []
+    stems = [PurePosixPath(name).stem for name in shapefiles]
+    for shp, stem in zip(shapefiles, stems, strict=True):
+        base = shp[:-4]
+        missing = [ext for ext in SHAPEFILE_PARTS[1:] if (base + ext).lower() not in lowered]
+        if missing:
+            raise GeoFileError(
+                _("“%(name)s” in the zip lacks its %(parts)s file.")
+                % {"name": shp, "parts": " ".join(missing)}
+            )
+        name = stem if stems.count(stem) == 1 else base
+        layers.append(LayerRef(name=name, datasource=f"/vsizip/{path}/{shp}", layer=None))
+    return layers
+
+
+def _check_xml(path: Path) -> None:
+    """KML is XML: refuse DTDs (entity bombs, external entities) and say where it breaks."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    root = None
+    try:
+        for event, element in SafeET.iterparse(str(path), ("start", "end"), forbid_dtd=True):
+            if event == "start" and root is None:
+                root = element.tag.rsplit("}", 1)[-1]
+                if root != "kml":
+                    raise GeoFileError(_("The file is XML but not KML."))
+            elif event == "end":
+                element.clear()
+    except DefusedXmlException:
+        raise GeoFileError(
+            _("The KML declares a document type or entities, which is not allowed.")
+        ) from None
+    except ParseError as error:
+        line = error.position[0] if getattr(error, "position", None) else "?"
+        raise GeoFileError(_("Line %(line)s: not well-formed XML.") % {"line": line}) from None
+
+
+def open_layers(path: Path, kind: str) -> list[LayerRef]:
+    """The layers a stored file offers, after the safety checks for its kind."""
+    path = Path(path)
+    if kind == "zip":
+        return _check_zip(path)
+    if kind == "kml":
+        _check_xml(path)
+    # GDAL picks a driver from the content, not the name: check the content is what the name
+    # says, so that e.g. a GDAL virtual-format file (which can read other files on the
+    # server) never gets opened.
+    with path.open("rb") as stream:
+        head = stream.read(1024)
+    if kind == "gpkg" and not head.startswith(b"SQLite format 3\x00"):
+        raise GeoFileError(_("The file is not a valid GeoPackage."))
+    if kind == "geojson" and not head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        raise GeoFileError(_("The file is not valid GeoJSON."))
+    try:
+        listed = pyogrio.list_layers(str(path))
+    except (DataSourceError, DataLayerError) as error:
+        raise GeoFileError(_gdal_message(error, kind)) from None
+    if len(listed) == 0:
+        raise GeoFileError(_("The file holds no layers."))
+    if len(listed) == 1:
+        return [LayerRef(name=str(listed[0][0]), datasource=str(path), layer=None)]
+    return [LayerRef(name=str(row[0]), datasource=str(path), layer=str(row[0])) for row in listed]
+
+
+def inspect_file(path: Path, kind: str) -> dict:
+    """What the uploader needs to map the file: layers, properties, counts, types, CRS."""
+    layers = []
+    for ref in open_layers(path, kind):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                info = pyogrio.read_info(ref.datasource, layer=ref.layer)
+                _meta, _fids, wkb, _data = pyogrio.raw.read(
+                    ref.datasource, layer=ref.layer, columns=[]
+                )
+        except (DataSourceError, DataLayerError) as error:
+            raise GeoFileError(_gdal_message(error, kind)) from None
+        geoms, _unreadable = _decode(wkb)
+        types = sorted({g.geom_type for g in geoms if g is not None})
+        properties = [str(f) for f in info["fields"] if not (kind == "kml" and f in KML_NOISE)]
+        layers.append(
+            {
+                "name": ref.name,
+                "properties": properties,
+                "feature_count": int(len(wkb)),
+                "geometry_types": types,
+                "crs": info.get("crs") or "",
+            }
+        )
+    return {
+        "kind": kind,
+        "layers": layers,
+        "feature_count": sum(layer["feature_count"] for layer in layers),
+    }
+
+
+def find_layer(path: Path, kind: str, name: str) -> LayerRef:
+    layers = open_layers(path, kind)
+    if not name and len(layers) == 1:
+        return layers[0]
+    for ref in layers:
+        if ref.name == name:
+            return ref
+    raise GeoFileError(_("The file has no layer “%(name)s”.") % {"name": name})
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | np.floating):
+        if np.isnan(value):
+            return ""
+        if float(value).is_integer():
+            return str(int(value))  # codes read as numbers: 1010.0 -> "1010"
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace").strip()
+    return str(value).strip()
+
+
+def _decode(wkb: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
+    with np.errstate(invalid="ignore"):  # NaN coordinates are reported per feature
+        geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    unreadable: dict[int, str] = {}
+    for index in np.flatnonzero(shapely.is_missing(geoms)):
+        if wkb[index] is None:
+            continue
+        try:
+            shapely.from_wkb(wkb[index])
+        except shapely.errors.GEOSException as error:
+            unreadable[int(index)] = str(error)
+    return geoms, unreadable
+
+
+def to_lonlat(geoms: np.ndarray, crs: str | None) -> np.ndarray:
+    """Reproject to EPSG:4326 (x = longitude) when the file uses another CRS."""
+    if not crs:
+        return geoms
+    try:
+        source = CRS.from_user_input(crs)
+    except CRSError:
+        raise GeoFileError(_("The file's coordinate system is not recognised.")) from None
+    if source.equals(CRS.from_epsg(4326), ignore_axis_order=True):
+        return geoms
+    transformer = Transformer.from_crs(source, CRS.from_epsg(4326), always_xy=True)
+
+    def transform(coords: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    present = ~shapely.is_missing(geoms)
+    out = geoms.copy()
+    out[present] = shapely.transform(geoms[present], transform)
+    return out
+
+
+def read_features(path: Path, kind: str, layer: str, columns: list[str]) -> Features:
+    """Read one layer whole (uploads are capped, so this fits in memory)."""
+    ref = find_layer(path, kind, layer)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unclosed rings are reported per feature
+            meta, _fids, wkb, data = pyogrio.raw.read(
+                ref.datasource, layer=ref.layer, columns=columns or []
+            )
+    except (DataSourceError, DataLayerError) as error:
+        raise GeoFileError(_gdal_message(error, kind)) from None
+    geoms, unreadable = _decode(wkb)
+    geoms = shapely.force_2d(geoms)
+    geoms = to_lonlat(geoms, meta.get("crs"))
+    by_name = dict(zip(meta["fields"], data, strict=True))
+    properties = {name: [_text(v) for v in by_name[name]] for name in columns if name in by_name}
+    return Features(count=len(wkb), geometries=geoms, unreadable=unreadable, properties=properties)
+
+
+def iter_batches(count: int, size: int) -> Iterator[range]:
+    for start in range(0, count, size):
+        yield range(start, min(count, start + size))
+
+
+def looks_like_lonlat(geom: BaseGeometry) -> bool:
+    minx, miny, maxx, maxy = geom.bounds
+    return -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90

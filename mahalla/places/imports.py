@@ -1,0 +1,290 @@
+"""Boundary imports: upload and inspect a file, choose the mapping, run the import job.
+
+The raw file is stored before anything else, so a failed import can be looked at and run
+again. The job reads and checks every feature first (reporting progress), then writes all
+areas in one transaction: a fatal error leaves nothing of the import half-written.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.fields.files import FieldFile
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import has_perm
+from mahalla.places import geo_io
+from mahalla.places.import_plan import Plan, build_plan
+from mahalla.places.models import Area, AreaLevel, BoundaryImport
+
+logger = logging.getLogger(__name__)
+
+Status = BoundaryImport.Status
+WRITE_BATCH = 500
+MAPPING_FIELDS = (
+    "code_field",
+    "name_en_field",
+    "name_th_field",
+    "name_fa_field",
+    "parent_code_field",
+)
+UPDATED_FIELDS = [
+    "parent", "name_en", "name_th", "name_fa", "search_text", "depth", "geometry",
+    "geometry_kind", "geometry_is_synthetic", "min_x", "min_y", "max_x", "max_y",
+    "centroid_x", "centroid_y", "updated_at",
+]  # fmt: skip
+
+
+class BoundaryFileError(Exception):
+    """The uploaded file cannot be used; the message is translated and says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@contextmanager
+def _local_path(stored: FieldFile, suffix: str) -> Iterator[Path]:
+    """A path GDAL can open: the stored file itself, or a temporary copy of it."""
+    if not stored.name or not stored.storage.exists(stored.name):
+        raise geo_io.GeoFileError(_("The uploaded file is no longer stored; upload it again."))
+    try:
+        local = stored.path
+    except NotImplementedError:  # storage without local paths (object storage)
+        local = None
+    if local:
+        yield Path(local)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / f"upload{suffix}"
+        with stored.open("rb") as source, copy.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        yield copy
+
+
+def _kind(boundary_import: BoundaryImport) -> str:
+    return boundary_import.inspection.get("kind") or geo_io.file_kind(boundary_import.original_name)
+
+
+def _fail(boundary_import: BoundaryImport, message: str) -> BoundaryImport:
+    boundary_import.status = Status.FAILED
+    boundary_import.error = message
+    boundary_import.finished_at = timezone.now()
+    boundary_import.save(update_fields=["status", "error", "finished_at"])
+    return boundary_import
+
+
+def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> BoundaryImport:
+    """Store an uploaded boundary file under `parent` and inspect what it holds."""
+    if not has_perm(user, Perm.IMPORT_BOUNDARIES, parent):
+        raise PermissionDenied
+    original_name = Path(str(uploaded_file.name)).name[:255]
+    try:
+        kind = geo_io.file_kind(original_name)
+    except geo_io.GeoFileError as error:
+        raise BoundaryFileError(error.message) from None
+    limit = settings.MAX_UPLOAD_BYTES
+    if uploaded_file.size > limit:
+        raise BoundaryFileError(
+            _("The file is larger than %(limit)s MB.") % {"limit": round(limit / 1024 / 1024)}
+        )
+    boundary_import = BoundaryImport(
+        created_by=user if getattr(user, "pk", None) else None,
+        parent=parent,
+        original_name=original_name,
+        status=Status.UPLOADED,
+    )
+    boundary_import.file.save(original_name, uploaded_file, save=False)
+    boundary_import.save()
+    try:
+        with _local_path(boundary_import.file, Path(original_name).suffix) as path:
+            inspection = geo_io.inspect_file(path, kind)
+        if not inspection["feature_count"]:
+            raise geo_io.GeoFileError(_("The file holds no features."))
+    except geo_io.GeoFileError as error:
+        _fail(boundary_import, error.message)
+        raise BoundaryFileError(error.message) from None
+    boundary_import.inspection = inspection
+    boundary_import.total = inspection["feature_count"]
+    boundary_import.save(update_fields=["inspection", "total"])
+    return boundary_import
+
+
+def _layer_info(boundary_import: BoundaryImport, layer: str) -> dict:
+    layers = boundary_import.inspection.get("layers") or []
+    if not layer and len(layers) == 1:
+        return layers[0]
+    for info in layers:
+        if info["name"] == layer:
+            return info
+    if not layer:
+        raise ValidationError({"layer": _("Choose the layer to import.")})
+    raise ValidationError({"layer": _("The file has no layer “%(name)s”.") % {"name": layer}})
+
+
+def boundary_import_start(
+    *,
+    boundary_import: BoundaryImport,
+    user: Any,
+    level: AreaLevel,
+    layer: str = "",
+    code_field: str = "",
+    name_en_field: str = "",
+    name_th_field: str = "",
+    name_fa_field: str = "",
+    parent_code_field: str = "",
+) -> BoundaryImport:
+    """Check the mapping against the inspected file and queue the import job."""
+    parent = boundary_import.parent
+    if not has_perm(user, Perm.IMPORT_BOUNDARIES, parent):
+        raise PermissionDenied
+    if boundary_import.status in (Status.PENDING, Status.RUNNING):
+        raise ValidationError(_("This import is already running."))
+    if not boundary_import.inspection.get("layers"):
+        raise ValidationError(_("The file of this import could not be read; upload it again."))
+    if level.rank <= parent.level.rank:
+        raise ValidationError(
+            {
+                "level": _("Areas of the level %(level)s cannot sit beneath %(parent)s.")
+                % {"level": level.name, "parent": parent.name}
+            }
+        )
+    info = _layer_info(boundary_import, layer)
+    mapping = {
+        "code_field": code_field,
+        "name_en_field": name_en_field,
+        "name_th_field": name_th_field,
+        "name_fa_field": name_fa_field,
+        "parent_code_field": parent_code_field,
+    }
+    errors = {
+        name: _("The file has no property “%(property)s”.") % {"property": value}
+        for name, value in mapping.items()
+        if value and value not in info["properties"]
+    }
+    if not (name_en_field or name_th_field or name_fa_field) and "name_en_field" not in errors:
+        errors["name_en_field"] = _("Choose the property that holds the name in one language.")
+    if errors:
+        raise ValidationError(errors)
+
+    for name, value in mapping.items():
+        setattr(boundary_import, name, value)
+    boundary_import.level = level
+    boundary_import.layer = info["name"]
+    boundary_import.status = Status.PENDING
+    boundary_import.total = info["feature_count"]
+    boundary_import.processed = 0
+    boundary_import.error = ""
+    boundary_import.finished_at = None
+    boundary_import.save()
+
+    from mahalla.places.tasks import run_boundary_import
+
+    result = run_boundary_import.enqueue(boundary_import.pk)
+    # The immediate backend has already run the job: write only the id, keep its outcome.
+    BoundaryImport.objects.filter(pk=boundary_import.pk).update(task_id=str(result.id)[:64])
+    boundary_import.refresh_from_db()
+    return boundary_import
+
+
+def _progress(boundary_import: BoundaryImport) -> Any:
+    def report(processed: int) -> None:
+        # Autocommitted, outside the write transaction, so the page sees it move.
+        BoundaryImport.objects.filter(pk=boundary_import.pk).update(processed=processed)
+
+    return report
+
+
+def _write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -> None:
+    """Write one batch of areas and their history rows (inside the import's transaction)."""
+    if new:
+        Area.objects.bulk_create(areas)
+        # The path needs the id: one UPDATE per parent sets "<parent path><id>/". The
+        # history rows are written after, so they hold the path too.
+        by_parent: dict[int, list[Area]] = {}
+        for area in areas:
+            area.path = f"{area.parent.path}{area.pk}/"
+            by_parent.setdefault(area.parent_id, []).append(area)
+        for children in by_parent.values():
+            Area.objects.filter(pk__in=[a.pk for a in children]).update(
+                path=Concat(Value(children[0].parent.path), Cast("id", CharField()), Value("/"))
+            )
+        Area.history.bulk_history_create(areas, default_change_reason=reason, default_user=user)
+    else:
+        now = timezone.now()
+        for area in areas:
+            area.updated_at = now
+        bulk_update_with_history(
+            areas, Area, UPDATED_FIELDS, default_change_reason=reason, default_user=user
+        )
+
+
+def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
+    reason = f"boundary import #{boundary_import.pk}"
+    user = boundary_import.created_by
+    with transaction.atomic():
+        for new, areas in ((True, plan.new), (False, plan.changed)):
+            for start in range(0, len(areas), WRITE_BATCH):
+                _write_batch(areas[start : start + WRITE_BATCH], new=new, reason=reason, user=user)
+        # Marked done in the same transaction as the areas: done means written.
+        BoundaryImport.objects.filter(pk=boundary_import.pk).update(
+            status=Status.DONE,
+            created_count=len(plan.new),
+            updated_count=len(plan.changed),
+            unchanged_count=plan.unchanged,
+            repaired_count=plan.repaired,
+            rejected_count=plan.rejected,
+            problems=plan.problems,
+            error="",
+            finished_at=timezone.now(),
+        )
+
+
+def boundary_import_run(*, import_id: int) -> BoundaryImport:
+    """The import job: read, check and write every feature. Running it again updates."""
+    boundary_import = BoundaryImport.objects.select_related(
+        "parent__level", "level", "created_by"
+    ).get(pk=import_id)
+    if boundary_import.level is None:
+        return _fail(boundary_import, _("Choose the level and properties before importing."))
+    BoundaryImport.objects.filter(pk=import_id).update(
+        status=Status.RUNNING, processed=0, error="", finished_at=None
+    )
+    try:
+        kind = _kind(boundary_import)
+        columns = [getattr(boundary_import, f) for f in MAPPING_FIELDS]
+        columns = list(dict.fromkeys(c for c in columns if c))
+        with _local_path(boundary_import.file, Path(boundary_import.original_name).suffix) as path:
+            features = geo_io.read_features(path, kind, boundary_import.layer, columns)
+        missing = [c for c in columns if c not in features.properties]
+        if missing:
+            raise geo_io.GeoFileError(
+                _("The file has no property “%(property)s”.") % {"property": missing[0]}
+            )
+        BoundaryImport.objects.filter(pk=import_id).update(total=features.count)
+        plan = build_plan(boundary_import, features, _progress(boundary_import))
+        _write(boundary_import, plan)
+    except geo_io.GeoFileError as error:
+        _fail(boundary_import, error.message)
+    except Exception:
+        logger.exception("boundary import %s failed", import_id)
+        _fail(
+            boundary_import,
+            _("The import stopped because of an unexpected error. Nothing was saved; try again."),
+        )
+    boundary_import.refresh_from_db()
+    return boundary_import

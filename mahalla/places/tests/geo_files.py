@@ -1,0 +1,110 @@
+"""Helpers for the import/export tests: write small boundary files, upload and import them."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyogrio
+import shapely
+from django.core.files.uploadedfile import SimpleUploadedFile
+from shapely.geometry import box
+
+from mahalla.places.imports import boundary_import_start, boundary_import_upload
+from mahalla.places.models import BoundaryImport
+
+# Three communities inside Khlong Toei (100.54..100.58, 13.70..13.73 in the test world).
+COMMUNITIES = [
+    ("KT-101", "Lock 4-5-6", "ล็อค 4-5-6", "محله یک", box(100.545, 13.705, 100.55, 13.71)),
+    ("KT-102", "Pattana", "พัฒนา", "محله دو", box(100.55, 13.705, 100.555, 13.71)),
+    ("KT-103", "Klong Toey Nai", "คลองเตยใน", "محله سه", box(100.56, 13.712, 100.565, 13.718)),
+]
+
+
+def write_layer(
+    path: Path,
+    geometries: list,
+    properties: dict[str, list],
+    *,
+    driver: str | None = None,
+    crs: str = "EPSG:4326",
+    layer: str | None = None,
+    append: bool = False,
+    geometry_type: str | None = None,
+) -> Path:
+    geoms = np.empty(len(geometries), dtype=object)
+    geoms[:] = geometries
+    if geometry_type is None:
+        types = {g.geom_type for g in geometries if g is not None}
+        geometry_type = types.pop() if len(types) == 1 else "Unknown"
+    pyogrio.raw.write(
+        str(path),
+        shapely.to_wkb(geoms),
+        [np.array(values, dtype=object) for values in properties.values()],
+        list(properties),
+        driver=driver,
+        crs=crs,
+        layer=layer,
+        append=append,
+        geometry_type=geometry_type,
+        encoding="UTF-8" if driver == "ESRI Shapefile" else None,
+    )
+    return Path(path)
+
+
+def community_columns(rows: list = COMMUNITIES) -> tuple[list, dict[str, list]]:
+    geometries = [row[4] for row in rows]
+    properties = {
+        "code": [row[0] for row in rows],
+        "name": [row[1] for row in rows],
+        "name_th": [row[2] for row in rows],
+        "name_fa": [row[3] for row in rows],
+    }
+    return geometries, properties
+
+
+def write_geojson_text(path: Path, features: list[dict]) -> Path:
+    """A GeoJSON written by hand, for geometries shapely refuses to build."""
+    collection = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def feature(properties: dict, geometry: dict | None) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+def zip_folder(folder: Path, target: Path, *, arcdir: str = "") -> Path:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(folder.iterdir()):
+            archive.write(file, f"{arcdir}{file.name}")
+    return target
+
+
+def upload(path: Path, name: str | None = None) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name or path.name, path.read_bytes())
+
+
+def upload_file(world: Any, path: Path, *, parent: Any = None, user: Any = None) -> BoundaryImport:
+    return boundary_import_upload(
+        user=user or world.admin, parent=parent or world.khlong_toei, uploaded_file=upload(path)
+    )
+
+
+def import_file(
+    world: Any, path: Path, *, parent: Any = None, level: Any = None, **mapping: str
+) -> BoundaryImport:
+    """Upload and import a file as the admin; the test task backend runs the job inline."""
+    mapping.setdefault("code_field", "code")
+    if not any(key.startswith("name_") for key in mapping):
+        mapping.update(name_en_field="name", name_th_field="name_th", name_fa_field="name_fa")
+    boundary_import = upload_file(world, path, parent=parent)
+    return boundary_import_start(
+        boundary_import=boundary_import,
+        user=world.admin,
+        level=level or world.community,
+        **mapping,
+    )

@@ -1,0 +1,79 @@
+"""A fatal error while writing leaves nothing of the import; progress is reported per batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from mahalla.places import import_plan, imports
+from mahalla.places.imports import boundary_import_run
+from mahalla.places.models import Area, BoundaryImport
+from mahalla.places.tests.geo_files import community_columns, import_file, write_layer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def geojson(tmp_path):
+    geometries, properties = community_columns()
+    return write_layer(tmp_path / "c.geojson", geometries, properties, driver="GeoJSON")
+
+
+def test_an_error_after_the_first_written_batch_leaves_no_area_behind(world, geojson, monkeypatch):
+    monkeypatch.setattr(imports, "WRITE_BATCH", 2)
+    real_write_batch = imports._write_batch
+    calls = []
+
+    def failing_second_batch(areas, **kwargs):
+        calls.append(len(areas))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real_write_batch(areas, **kwargs)
+
+    monkeypatch.setattr(imports, "_write_batch", failing_second_batch)
+    areas_before = Area.objects.count()
+    history_before = Area.history.count()
+
+    result = import_file(world, geojson)
+
+    assert calls == [2, 1]
+    assert result.status == BoundaryImport.Status.FAILED
+    assert result.error == (
+        "The import stopped because of an unexpected error. Nothing was saved; try again."
+    )
+    assert "disk full" not in result.error
+    assert Area.objects.count() == areas_before
+    assert Area.history.count() == history_before
+    assert result.created_count == 0
+
+
+def test_a_vanished_file_fails_with_a_clear_message(world, geojson):
+    result = import_file(world, geojson)
+    result.file.storage.delete(result.file.name)
+
+    again = boundary_import_run(import_id=result.pk)
+
+    assert again.status == BoundaryImport.Status.FAILED
+    assert again.error == "The uploaded file is no longer stored; upload it again."
+    assert again.finished_at is not None
+
+
+def test_progress_is_saved_after_every_batch(world, geojson, monkeypatch):
+    monkeypatch.setattr(import_plan, "BATCH", 2)
+    seen = []
+    real_progress = imports._progress
+
+    def spying_progress(boundary_import):
+        report = real_progress(boundary_import)
+
+        def spy(processed):
+            report(processed)
+            seen.append(BoundaryImport.objects.get(pk=boundary_import.pk).processed)
+
+        return spy
+
+    monkeypatch.setattr(imports, "_progress", spying_progress)
+
+    result = import_file(world, geojson)
+
+    assert seen == [2, 3]
+    assert (result.processed, result.total, result.percent) == (3, 3, 100)
