@@ -36,7 +36,8 @@ def test_database_dump_restores_every_area_with_its_names(tmp_path):
         if not shutil.which("pg_dump") or not shutil.which("pg_restore"):
             pytest.fail("pg_dump/pg_restore are needed to test the documented backup")
         params = connection.get_connection_params()
-        base = f"postgresql://{params.get('user', 'postgres')}@{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}"
+        user, host = params.get("user", "postgres"), params.get("host", "127.0.0.1")
+        base = f"postgresql://{user}@{host}:{params.get('port', 5432)}"
         dump = tmp_path / "mahalla.dump"
         subprocess.run(
             ["pg_dump", "--format=custom", f"--file={dump}", f"{base}/{params['dbname']}"],
