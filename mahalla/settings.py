@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "mahalla.core.context_processors.site",
+                "mahalla.people.context_processors.navigation",
             ],
             "builtins": ["mahalla.core.templatetags.locale_format"],
         },

@@ -60,6 +60,29 @@ def _minimal_paths(paths: set[str]) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+def _active_grants(user: Any) -> list[tuple[str, str | None, int | None]]:
+    """(role, area path, organisation id) of the user's active grants, with an organisation
+    grant carrying its organisation's area path. One query, cached on the user for the
+    request, so every permission checked on a page shares it."""
+    cache = user.__dict__
+    if "_mahalla_grants" not in cache:
+        grants = (
+            user.role_grants.filter(revoked_at__isnull=True)
+            .select_related("area", "organisation__area")
+            .only("role", "user_id", "area__path", "organisation__id", "organisation__area__path")
+        )
+        rows: list[tuple[str, str | None, int | None]] = []
+        for grant in grants:
+            if grant.area_id:
+                rows.append((grant.role, grant.area.path, None))
+            else:
+                organisation = grant.organisation
+                path = organisation.area.path if organisation.area_id else None
+                rows.append((grant.role, path, organisation.id))
+        cache["_mahalla_grants"] = rows
+    return cache["_mahalla_grants"]
+
+
 def user_scope(user: Any, perm: str) -> Scope:
     """The scope of `user` for `perm`, cached on the user object for the request."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -70,21 +93,15 @@ def user_scope(user: Any, perm: str) -> Scope:
     if perm in cache:
         return cache[perm]
 
-    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
-    grants = (
-        user.role_grants.filter(revoked_at__isnull=True, role__in=roles)
-        .select_related("area", "organisation__area")
-        .only("user_id", "area__path", "organisation__id", "organisation__area__path")
-    )
     paths: set[str] = set()
     org_ids: set[int] = set()
-    for grant in grants:
-        if grant.area_id:
-            paths.add(grant.area.path)
-        else:
-            org_ids.add(grant.organisation_id)
-            if grant.organisation.area_id:
-                paths.add(grant.organisation.area.path)
+    for role, path, organisation_id in _active_grants(user):
+        if perm not in ROLE_PERMISSIONS.get(role, ()):
+            continue
+        if organisation_id is not None:
+            org_ids.add(organisation_id)
+        if path:
+            paths.add(path)
     scope = Scope(area_paths=_minimal_paths(paths), organisation_ids=frozenset(org_ids))
     cache[perm] = scope
     return scope
@@ -118,3 +135,4 @@ def has_perm(user: Any, perm: str, obj: Model | None = None) -> bool:
 def forget_scopes(user: Any) -> None:
     """Drop the cached scopes, after grants change within one request."""
     user.__dict__.pop("_mahalla_scopes", None)
+    user.__dict__.pop("_mahalla_grants", None)

@@ -1,0 +1,31 @@
+"""What the site navigation may offer the signed-in person.
+
+Values are computed lazily: a page that never shows the navigation (or an anonymous visitor)
+costs no query, and the scope behind each answer is cached on the user for the request, so a
+view that already checked the same permission costs nothing either.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.http import HttpRequest
+
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import has_perm
+
+
+class Navigation:
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+
+    @cached_property
+    def can_manage_roles(self) -> bool:
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        return has_perm(user, Perm.MANAGE_ROLES)
+
+
+def navigation(request: HttpRequest) -> dict:
+    return {"nav": Navigation(request)}
