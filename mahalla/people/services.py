@@ -38,40 +38,41 @@ def _check_may_change_organisation_on(by: User | None, area: Area | None) -> Non
         raise PermissionDenied(_("You may not place an organisation in this area."))
 
 
-@transaction.atomic
-def organisation_create(*, by: User | None, reason: str = "", **fields: Any) -> Organisation:
+def _check_known_fields(fields: dict[str, Any]) -> None:
     unknown = set(fields) - _ORGANISATION_FIELDS
     if unknown:
         raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
-    _check_may_change_organisation_on(by, fields.get("area"))
-    organisation = Organisation(**fields)
+
+
+def _organisation_save(organisation: Organisation, *, by: User | None, reason: str) -> Organisation:
     organisation.search_text = organisation_search_text(organisation)
     organisation.full_clean()
     organisation._change_reason = reason
     organisation._history_user = by
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def organisation_create(*, by: User | None, reason: str = "", **fields: Any) -> Organisation:
+    _check_known_fields(fields)
+    _check_may_change_organisation_on(by, fields.get("area"))
+    organisation = Organisation(**fields)
+    return _organisation_save(organisation, by=by, reason=reason)
 
 
 @transaction.atomic
 def organisation_update(
     *, organisation: Organisation, by: User | None, reason: str = "", **fields: Any
 ) -> Organisation:
-    unknown = set(fields) - _ORGANISATION_FIELDS
-    if unknown:
-        raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
+    _check_known_fields(fields)
     if by is not None and not has_perm(by, Perm.CHANGE_ORGANISATION, organisation):
         raise PermissionDenied(_("You may not change this organisation."))
     if "area" in fields and fields["area"] != organisation.area:
         _check_may_change_organisation_on(by, fields["area"])
     for name, value in fields.items():
         setattr(organisation, name, value)
-    organisation.search_text = organisation_search_text(organisation)
-    organisation.full_clean()
-    organisation._change_reason = reason
-    organisation._history_user = by
-    organisation.save()
-    return organisation
+    return _organisation_save(organisation, by=by, reason=reason)
 
 
 def _may_manage_roles_on(user: User, *, area: Area | None, organisation: Organisation | None):
