@@ -129,6 +129,15 @@ SPECS: dict[str, Spec | list[Spec]] = {
     "places:area_detail": Spec(
         kwargs=lock_123, denied=(("pathum_wan_officer", 404), ("no_role", 404))
     ),
+    "places:area_create": Spec(
+        kwargs=lambda w: {"parent_pk": w.khlong_toei.pk},
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404), ("no_role", 404)),
+    ),
+    "places:area_update": Spec(
+        kwargs=lock_123,
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+        note="the treasurer may see Lock 1-2-3 but not change it: no change scope is a 404",
+    ),
     "places:area_geojson": Spec(
         kwargs=khlong_toei,
         secret=lambda w: w.lock_123.name_en,

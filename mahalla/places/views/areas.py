@@ -14,7 +14,7 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places import selectors
 from mahalla.places.forms import AreaFilterForm
-from mahalla.places.models import Area
+from mahalla.places.models import Area, AreaLevel
 
 PAGE_SIZE = 25
 
@@ -69,11 +69,16 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "can_export": has_perm(user, Perm.EXPORT_AREAS, area),
         "can_import": has_perm(user, Perm.IMPORT_BOUNDARIES, area),
+        "can_change": has_perm(user, Perm.CHANGE_AREA, area),
         "can_view_history": has_perm(user, Perm.VIEW_HISTORY, area),
         "has_synthetic": area.geometry_is_synthetic
         or any(child.geometry_is_synthetic for child in children),
         "has_geometry": bool(area.geometry) or any(child.geometry_kind for child in children),
     }
+    # Nothing can be added beneath the lowest level (a community, usually).
+    context["can_add_child"] = (
+        context["can_change"] and AreaLevel.objects.filter(rank__gt=area.level.rank).exists()
+    )
     if context["can_view_history"]:
         context["history_rows"] = history_rows(area)
     if context["can_import"]:

@@ -1,0 +1,78 @@
+"""Adding a place beneath another and editing one, by hand, for places without a GIS file."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import for_user, has_perm
+from mahalla.places import editing
+from mahalla.places.edit_forms import AreaCreateForm, AreaUpdateForm
+from mahalla.places.models import Area
+
+
+def _changeable_area(request: HttpRequest, pk: int) -> Area:
+    """The area if the user may change it; 404 otherwise, as for anything out of scope."""
+    areas = for_user(request.user, Perm.CHANGE_AREA, Area.objects.select_related("level", "parent"))
+    return get_object_or_404(areas, pk=pk)
+
+
+def _map_area(request: HttpRequest, area: Area | None) -> Area | None:
+    """The area whose map helps to pick the point, if the user may see it."""
+    if area is not None and has_perm(request.user, Perm.VIEW_AREA, area):
+        return area
+    return None
+
+
+@login_required
+def area_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
+    parent = _changeable_area(request, parent_pk)
+    form = AreaCreateForm(request.POST if request.method == "POST" else None, parent=parent)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = editing.area_child_create(
+                by=request.user, parent=parent, **form.service_kwargs()
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": area.name})
+            return redirect("places:area_detail", pk=area.pk)
+    context = {
+        "form": form,
+        "parent": parent,
+        "area": None,
+        "map_area": parent,
+        "has_levels": bool(form.fields["level"].queryset),
+    }
+    return render(request, "places/area_form.html", context)
+
+
+@login_required
+def area_update(request: HttpRequest, pk: int) -> HttpResponse:
+    area = _changeable_area(request, pk)
+    location = editing.location_is_editable(area)
+    form = AreaUpdateForm(
+        request.POST if request.method == "POST" else None, area=area, location=location
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            editing.area_details_update(by=request.user, area=area, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("places:area_detail", pk=area.pk)
+    context = {
+        "form": form,
+        "parent": area.parent,
+        "area": area,
+        "map_area": _map_area(request, area.parent) if location else None,
+        "has_levels": True,
+    }
+    return render(request, "places/area_form.html", context)

@@ -1,0 +1,140 @@
+/* Adding or editing a place by hand.
+ *
+ * Two enhancements; the form works without either:
+ * - choosing a community level suggests "not registered", other levels "not applicable";
+ * - a click on the small map fills in the latitude and longitude (in Persian digits on
+ *   Persian pages), and typed coordinates move the marker.
+ * Works offline: without a base-map style the map shows only our own data. */
+(function () {
+  "use strict";
+
+  var PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
+  var DIGIT_SETS = [PERSIAN, "٠١٢٣٤٥٦٧٨٩", "๐๑๒๓๔๕๖๗๘๙"];
+  var COLORS = { accent: "#0b5f45", warn: "#e9a25a", marker: "#8a3b00", background: "#e8ede9" };
+  var OFFLINE_STYLE = {
+    version: 8,
+    sources: {},
+    layers: [{ id: "background", type: "background", paint: { "background-color": COLORS.background } }],
+  };
+
+  function wireRegistration(form) {
+    var level = form.querySelector("select[name=level]");
+    var registration = form.querySelector("select[name=registration]");
+    if (!level || !registration) return;
+    level.addEventListener("change", function () {
+      var option = level.options[level.selectedIndex];
+      var community = Boolean(option && option.dataset.community === "1");
+      if (community && registration.value === "") registration.value = "unregistered";
+      if (!community) registration.value = "";
+    });
+  }
+
+  // "۱۳٫۷۲۵", "๑๓.๗๒๕", "13.725" (and "۱۳/۷۲۵" as Iranians write it) to 13.725; null if not a number.
+  function toNumber(text) {
+    var ascii = String(text || "").replace(/[\u200e\u200f\u061c]/g, "").replace(/\u2212/g, "-").trim();
+    DIGIT_SETS.forEach(function (set) {
+      ascii = ascii.replace(new RegExp("[" + set + "]", "g"), function (d) { return String(set.indexOf(d)); });
+    });
+    ascii = ascii.replace(/[٫/]/g, ".").replace(/[٬,]/g, "");
+    if (!/^-?\d+(\.\d+)?$/.test(ascii)) return null;
+    return parseFloat(ascii);
+  }
+
+  function formatCoordinate(value, digits) {
+    var text = value.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
+    if (digits !== "fa") return text;
+    return text.replace(/[0-9]/g, function (d) { return PERSIAN[Number(d)]; }).replace(".", "٫");
+  }
+
+  function boundsOf(features) {
+    var b = [Infinity, Infinity, -Infinity, -Infinity];
+    features.forEach(function (f) {
+      (function walk(coords) {
+        if (typeof coords[0] === "number") {
+          b[0] = Math.min(b[0], coords[0]); b[1] = Math.min(b[1], coords[1]);
+          b[2] = Math.max(b[2], coords[0]); b[3] = Math.max(b[3], coords[1]);
+        } else coords.forEach(walk);
+      })(f.geometry.coordinates || []);
+    });
+    if (!isFinite(b[0])) return null;
+    if (b[2] - b[0] < 1e-4 && b[3] - b[1] < 1e-4) b = [b[0] - 0.005, b[1] - 0.005, b[2] + 0.005, b[3] + 0.005];
+    return [[b[0], b[1]], [b[2], b[3]]];
+  }
+
+  function addLayers(map, data) {
+    var polygon = ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]];
+    var point = ["in", ["geometry-type"], ["literal", ["Point", "MultiPoint"]]];
+    var color = ["match", ["get", "registration"], "unregistered", COLORS.warn, COLORS.accent];
+    map.addSource("areas", { type: "geojson", data: data });
+    map.addLayer({ id: "fill", type: "fill", source: "areas", filter: polygon,
+      paint: { "fill-color": color, "fill-opacity": ["match", ["get", "role"], "area", 0.06, 0.25] } });
+    map.addLayer({ id: "outline", type: "line", source: "areas", filter: polygon,
+      paint: { "line-color": COLORS.accent, "line-width": ["match", ["get", "role"], "area", 2.5, 1] } });
+    map.addLayer({ id: "points", type: "circle", source: "areas", filter: point,
+      paint: { "circle-radius": 5, "circle-color": color, "circle-stroke-width": 1.5, "circle-stroke-color": "#fff" } });
+  }
+
+  function startPicker(figure) {
+    var container = figure.querySelector(".location-map");
+    if (!container || typeof maplibregl === "undefined") return;
+    var latitude = document.getElementById(container.dataset.latitudeInput);
+    var longitude = document.getElementById(container.dataset.longitudeInput);
+    if (!latitude || !longitude) return;
+    var rtl = container.dataset.rtl === "1";
+    figure.hidden = false;
+    fetch(container.dataset.geojsonUrl, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("map data " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var bounds = boundsOf(data.features);
+        var basemap = container.dataset.basemapUrl;
+        var map = new maplibregl.Map({
+          container: container,
+          style: basemap || OFFLINE_STYLE,
+          bounds: bounds || undefined,
+          center: bounds ? undefined : [0, 0],
+          zoom: bounds ? undefined : 1,
+          fitBoundsOptions: { padding: 16 },
+          attributionControl: basemap ? { compact: true } : false,
+        });
+        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
+        var marker = null;
+        function place(lngLat) {
+          if (!marker) marker = new maplibregl.Marker({ color: COLORS.marker }).setLngLat(lngLat).addTo(map);
+          else marker.setLngLat(lngLat);
+        }
+        function fromInputs() {
+          var lat = toNumber(latitude.value);
+          var lon = toNumber(longitude.value);
+          if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return;
+          place([lon, lat]);
+        }
+        map.on("load", function () {
+          addLayers(map, data);
+          fromInputs();
+          container.dataset.mapReady = "1";
+        });
+        map.on("click", function (event) {
+          latitude.value = formatCoordinate(event.lngLat.lat, container.dataset.digits);
+          longitude.value = formatCoordinate(event.lngLat.lng, container.dataset.digits);
+          place(event.lngLat);
+        });
+        latitude.addEventListener("change", fromInputs);
+        longitude.addEventListener("change", fromInputs);
+      })
+      .catch(function (error) {
+        figure.hidden = true; // the fields still work
+        container.dataset.mapError = String(error && error.message);
+      });
+  }
+
+  function init() {
+    document.querySelectorAll("form.area-form").forEach(wireRegistration);
+    document.querySelectorAll(".location-picker").forEach(startPicker);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
