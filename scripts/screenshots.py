@@ -8,7 +8,8 @@ The demo logins are used unless others are given:
         --login th=officer_klongtoei:mahalla-demo --login fa=admin:mahalla-demo
 
 For each language it signs in, sets the language, and saves
-docs/screenshots/{home,area_list,area_detail,boundary_import}_{th,fa}.png at a phone width,
+docs/screenshots/{home,area_list,area_detail,boundary_import,area_create,organisations,roles}
+_{th,fa}.png at a phone width (pages the login may not open are skipped),
 and the same names ending in _desktop.png at a desktop width.
 """
 
@@ -115,13 +116,27 @@ def run_language(browser, args, language: str, login: str, area_query: str, out:
             first.click()
         shoot(page, out, f"area_detail_{language}", desktop)
 
-        import_link = page.locator("a[href$='/import/']").first
-        if import_link.count():
-            with page.expect_navigation():
-                import_link.click()
-            shoot(page, out, f"boundary_import_{language}", desktop)
-        else:
-            print(f"{username} may not import boundaries: no boundary_import_{language} shot")
+        detail_url = page.url
+        for selector, name in (
+            ("a[href$='/import/']", "boundary_import"),
+            ("a[href$='/new/']", "area_create"),
+        ):
+            link = page.locator(selector).first
+            if link.count():
+                with page.expect_navigation():
+                    link.click()
+                shoot(page, out, f"{name}_{language}", desktop)
+                page.goto(detail_url)
+            else:
+                print(f"{username} may not reach {name}: no {name}_{language} shot")
+
+        people_pages = (("/people/organisations/", "organisations"), ("/people/roles/", "roles"))
+        for path, name in people_pages:
+            response = page.goto(path)
+            if response is not None and response.ok:
+                shoot(page, out, f"{name}_{language}", desktop)
+            else:
+                print(f"{username} may not open {path}: no {name}_{language} shot")
         context.close()
 
 
