@@ -113,7 +113,7 @@ def areas_write(areas: list) -> tuple[object, dict[int, int]]:
     """
     from django.db import transaction
 
-    from mahalla.places.imports import WRITE_BATCH, _write_batch
+    from mahalla.places.imports import WRITE_BATCH, areas_write_batch
     from mahalla.places.models import Area
     from mahalla.places.services import (
         apply_geometry,
@@ -151,7 +151,7 @@ def areas_write(areas: list) -> tuple[object, dict[int, int]]:
                 created[area_id] = area
                 batch.append(area)
             for start in range(0, len(batch), WRITE_BATCH):
-                _write_batch(
+                areas_write_batch(
                     batch[start : start + WRITE_BATCH], new=True, reason="benchmark", user=None
                 )
     return root, {area_id: area.pk for area_id, area in created.items()}

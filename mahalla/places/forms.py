@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.places.dbf_encoding import ARABIC, LATIN1, THAI, UTF8
 from mahalla.places.models import Area, AreaLevel
 
 ACCEPTED_BOUNDARY_FILES = ".geojson,.json,.gpkg,.zip,.kml"
@@ -80,6 +81,23 @@ def inspected_layer_names(inspection: dict) -> list[str]:
     return [layer["name"] for layer in _layers(inspection) if layer["name"]]
 
 
+ENCODING_LABELS = {
+    UTF8: _("Unicode (UTF-8)"),
+    THAI: _("Thai (TIS-620)"),
+    ARABIC: _("Persian/Arabic (Windows-1256)"),
+    LATIN1: _("Western European (ISO-8859-1)"),
+}
+
+
+def guessed_encodings(inspection: dict) -> list[dict]:
+    """Layers whose text encoding was not declared, with what it was read as."""
+    return [
+        {"layer": layer["name"], "label": ENCODING_LABELS.get(layer.get("encoding"), "")}
+        for layer in _layers(inspection)
+        if layer.get("encoding_guessed")
+    ]
+
+
 _PROPERTY_FIELDS = {
     "code_field": (_("Code"), ("code", "id", "pcode", "adm_pcode")),
     "name_en_field": (_("Name in English"), ("name_en", "name", "name_eng")),
@@ -115,6 +133,19 @@ class BoundaryMappingForm(forms.Form):
         for field_name, (label, _guesses) in _PROPERTY_FIELDS.items():
             self.fields[field_name] = forms.ChoiceField(
                 label=label, choices=choices, required=False
+            )
+        # A Shapefile without .cpg: its text encoding was guessed, the user may correct it.
+        guessed = {layer.get("encoding") for layer in _layers(inspection)} - {None}
+        if any(layer.get("encoding_guessed") for layer in _layers(inspection)):
+            choices = list(ENCODING_LABELS.items())
+            if len(guessed) != 1:  # layers guessed differently: each keeps its own by default
+                choices.insert(0, ("", _("As detected")))
+            self.fields["encoding"] = forms.ChoiceField(
+                label=_("Text encoding"),
+                choices=choices,
+                required=False,
+                initial=guessed.pop() if len(guessed) == 1 else "",
+                help_text=_("Choose another one if the names come out garbled."),
             )
 
     def clean(self) -> dict:

@@ -22,6 +22,13 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
+from mahalla.places.dbf_encoding import (
+    ENCODINGS,
+    declares_encoding,
+    decode_dbf_text,
+    guess_dbf_encoding,
+)
+
 EXTENSIONS = {
     ".geojson": "geojson",
     ".json": "geojson",
@@ -39,6 +46,11 @@ KML_NOISE = {
     "timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude",
     "visibility", "drawOrder", "icon",
 }  # fmt: skip
+# Rows read to guess the encoding of an undeclared Shapefile: enough names to be sure.
+ENCODING_SAMPLE = 2_000
+# Passed to pyogrio for undeclared Shapefiles: it switches GDAL's own recoding off and gives
+# back every byte unchanged (as U+0000..U+00FF), so the bytes can be decoded here.
+RAW = "latin1"
 _GDAL_POSITION = re.compile(r"line (\d+)(?:,? (?:character|at offset|column) (\d+))?", re.I)
 
 
@@ -55,6 +67,8 @@ class LayerRef:
     name: str
     datasource: str  # what GDAL opens
     layer: str | None  # layer name inside the datasource, None for the only one
+    # False for a Shapefile without .cpg nor a real language-driver id: GDAL would guess latin1.
+    encoding_declared: bool = True
 
 
 @dataclass
@@ -154,8 +168,26 @@ def _check_zip(path: Path) -> list[LayerRef]:
                 % {"name": shp, "parts": " ".join(missing)}
             )
         name = stem if stems.count(stem) == 1 else base
-        layers.append(LayerRef(name=name, datasource=f"/vsizip/{path}/{shp}", layer=None))
+        declared = _declares_encoding(
+            path, lowered.get((base + ".cpg").lower()), lowered[(base + ".dbf").lower()]
+        )
+        layers.append(
+            LayerRef(
+                name=name,
+                datasource=f"/vsizip/{path}/{shp}",
+                layer=None,
+                encoding_declared=declared,
+            )
+        )
     return layers
+
+
+def _declares_encoding(path: Path, cpg: str | None, dbf: str) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        declared = archive.read(cpg)[:200] if cpg else None
+        with archive.open(dbf) as stream:
+            header = stream.read(32)
+    return declares_encoding(declared, header)
 
 
 def _check_xml(path: Path) -> None:
@@ -210,31 +242,66 @@ def open_layers(path: Path, kind: str) -> list[LayerRef]:
     return [LayerRef(name=str(row[0]), datasource=str(path), layer=str(row[0])) for row in listed]
 
 
+def _raw_info(ref: LayerRef) -> dict:
+    """read_info, with the bytes of an undeclared Shapefile's field names left undecoded."""
+    encoding = None if ref.encoding_declared else RAW
+    return pyogrio.read_info(ref.datasource, layer=ref.layer, encoding=encoding)
+
+
+def _raw(value: object) -> bytes:
+    return value.encode(RAW) if isinstance(value, str) else b""
+
+
+def _guess_encoding(ref: LayerRef, info: dict) -> str:
+    """Guess from the field names and the first rows' text values, read as raw bytes."""
+    texts = [str(name) for name, dtype in zip(info["fields"], info["dtypes"], strict=True)
+             if dtype == "object"]  # fmt: skip
+    samples = [_raw(name) for name in info["fields"]]
+    if texts:
+        _meta, _fids, _wkb, data = pyogrio.raw.read(
+            ref.datasource,
+            layer=ref.layer,
+            columns=texts,
+            read_geometry=False,
+            max_features=ENCODING_SAMPLE,
+            encoding=RAW,
+        )
+        samples += [_raw(value) for column in data for value in column]
+    return guess_dbf_encoding(samples)
+
+
 def inspect_file(path: Path, kind: str) -> dict:
     """What the uploader needs to map the file: layers, properties, counts, types, CRS."""
     layers = []
     for ref in open_layers(path, kind):
+        encoding = ""
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                info = pyogrio.read_info(ref.datasource, layer=ref.layer)
+                info = _raw_info(ref)
                 _meta, _fids, wkb, _data = pyogrio.raw.read(
                     ref.datasource, layer=ref.layer, columns=[]
                 )
+                if not ref.encoding_declared:
+                    encoding = _guess_encoding(ref, info)
         except (DataSourceError, DataLayerError) as error:
             raise GeoFileError(_gdal_message(error, kind)) from None
         geoms, _unreadable = _decode(wkb)
         types = sorted({g.geom_type for g in geoms if g is not None})
-        properties = [str(f) for f in info["fields"] if not (kind == "kml" and f in KML_NOISE)]
-        layers.append(
-            {
-                "name": ref.name,
-                "properties": properties,
-                "feature_count": int(len(wkb)),
-                "geometry_types": types,
-                "crs": info.get("crs") or "",
-            }
-        )
+        fields = [str(f) for f in info["fields"]]
+        if encoding:
+            fields = [decode_dbf_text(_raw(f), encoding) for f in fields]
+        properties = [f for f in fields if not (kind == "kml" and f in KML_NOISE)]
+        layer = {
+            "name": ref.name,
+            "properties": properties,
+            "feature_count": int(len(wkb)),
+            "geometry_types": types,
+            "crs": info.get("crs") or "",
+        }
+        if encoding:
+            layer.update(encoding=encoding, encoding_guessed=True)
+        layers.append(layer)
     return {
         "kind": kind,
         "layers": layers,
@@ -301,14 +368,45 @@ def to_lonlat(geoms: np.ndarray, crs: str | None) -> np.ndarray:
     return out
 
 
-def read_features(path: Path, kind: str, layer: str, columns: list[str]) -> Features:
-    """Read one layer whole (uploads are capped, so this fits in memory)."""
+def _undeclared_columns(ref: LayerRef, columns: list[str], encoding: str) -> dict[str, str]:
+    """Requested property name -> field name as pyogrio gives it when reading raw bytes.
+
+    The names were chosen as inspected (decoded with the guessed encoding); the user may have
+    chosen another encoding since, so a name matches its field under any of the encodings.
+    """
+    raw_names = [str(name) for name in _raw_info(ref)["fields"]]
+    found: dict[str, str] = {}
+    for wanted in columns:
+        for candidate in dict.fromkeys((encoding, *ENCODINGS)):
+            match = next(
+                (raw for raw in raw_names if decode_dbf_text(_raw(raw), candidate) == wanted), None
+            )
+            if match is not None:
+                found[wanted] = match
+                break
+    return found
+
+
+def read_features(
+    path: Path, kind: str, layer: str, columns: list[str], *, encoding: str = ""
+) -> Features:
+    """Read one layer whole (uploads are capped, so this fits in memory).
+
+    `encoding` is used only for a Shapefile that does not declare its own; empty means guess.
+    """
     ref = find_layer(path, kind, layer)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unclosed rings are reported per feature
+            names = {name: name for name in columns}
+            if not ref.encoding_declared:
+                encoding = encoding or _guess_encoding(ref, _raw_info(ref))
+                names = _undeclared_columns(ref, columns, encoding)
             meta, _fids, wkb, data = pyogrio.raw.read(
-                ref.datasource, layer=ref.layer, columns=columns or []
+                ref.datasource,
+                layer=ref.layer,
+                columns=list(dict.fromkeys(names.values())),
+                encoding=None if ref.encoding_declared else RAW,
             )
     except (DataSourceError, DataLayerError) as error:
         raise GeoFileError(_gdal_message(error, kind)) from None
@@ -316,7 +414,15 @@ def read_features(path: Path, kind: str, layer: str, columns: list[str]) -> Feat
     geoms = shapely.force_2d(geoms)
     geoms = to_lonlat(geoms, meta.get("crs"))
     by_name = dict(zip(meta["fields"], data, strict=True))
-    properties = {name: [_text(v) for v in by_name[name]] for name in columns if name in by_name}
+    properties = {}
+    for wanted, field_name in names.items():
+        if field_name not in by_name:
+            continue
+        values = by_name[field_name]
+        if not ref.encoding_declared and values.dtype == object:
+            values = [decode_dbf_text(_raw(v), encoding) if isinstance(v, str) else v
+                      for v in values]  # fmt: skip
+        properties[wanted] = [_text(v) for v in values]
     return Features(count=len(wkb), geometries=geoms, unreadable=unreadable, properties=properties)
 
 

@@ -28,6 +28,7 @@ from simple_history.utils import bulk_update_with_history
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places import geo_io
+from mahalla.places.dbf_encoding import ENCODINGS
 from mahalla.places.import_plan import Plan, build_plan
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 
@@ -147,8 +148,13 @@ def boundary_import_start(
     name_th_field: str = "",
     name_fa_field: str = "",
     parent_code_field: str = "",
+    encoding: str = "",
 ) -> BoundaryImport:
-    """Check the mapping against the inspected file and queue the import job."""
+    """Check the mapping against the inspected file and queue the import job.
+
+    `encoding` overrides the guessed text encoding of a Shapefile that declares none; empty
+    means as inspected. A declared encoding is GDAL's to apply and is never overridden.
+    """
     parent = boundary_import.parent
     if not has_perm(user, Perm.IMPORT_BOUNDARIES, parent):
         raise PermissionDenied
@@ -176,6 +182,8 @@ def boundary_import_start(
         for name, value in mapping.items()
         if value and value not in info["properties"]
     }
+    if encoding and (encoding not in ENCODINGS or not info.get("encoding_guessed")):
+        errors["encoding"] = _("The text encoding of this file cannot be chosen.")
     if not (name_en_field or name_th_field or name_fa_field) and "name_en_field" not in errors:
         errors["name_en_field"] = _("Choose the property that holds the name in one language.")
     if errors:
@@ -185,6 +193,7 @@ def boundary_import_start(
         setattr(boundary_import, name, value)
     boundary_import.level = level
     boundary_import.layer = info["name"]
+    boundary_import.encoding = encoding
     boundary_import.status = Status.PENDING
     boundary_import.total = info["feature_count"]
     boundary_import.processed = 0
@@ -209,7 +218,7 @@ def _progress(boundary_import: BoundaryImport) -> Any:
     return report
 
 
-def _write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -> None:
+def areas_write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -> None:
     """Write one batch of areas and their history rows (inside the import's transaction)."""
     if new:
         Area.objects.bulk_create(areas)
@@ -239,7 +248,8 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
     with transaction.atomic():
         for new, areas in ((True, plan.new), (False, plan.changed)):
             for start in range(0, len(areas), WRITE_BATCH):
-                _write_batch(areas[start : start + WRITE_BATCH], new=new, reason=reason, user=user)
+                batch = areas[start : start + WRITE_BATCH]
+                areas_write_batch(batch, new=new, reason=reason, user=user)
         # Marked done in the same transaction as the areas: done means written.
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(
             status=Status.DONE,
@@ -268,8 +278,13 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
         kind = _kind(boundary_import)
         columns = [getattr(boundary_import, f) for f in MAPPING_FIELDS]
         columns = list(dict.fromkeys(c for c in columns if c))
+        layers = boundary_import.inspection.get("layers") or []
+        inspected = next((i for i in layers if i.get("name") == boundary_import.layer), {})
+        encoding = boundary_import.encoding or inspected.get("encoding", "")
         with _local_path(boundary_import.file, Path(boundary_import.original_name).suffix) as path:
-            features = geo_io.read_features(path, kind, boundary_import.layer, columns)
+            features = geo_io.read_features(
+                path, kind, boundary_import.layer, columns, encoding=encoding
+            )
         missing = [c for c in columns if c not in features.properties]
         if missing:
             raise geo_io.GeoFileError(

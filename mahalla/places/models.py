@@ -200,6 +200,12 @@ class BoundaryImport(models.Model):
         blank=True,
         help_text=_("Property holding the code of each feature's parent, beneath the parent area."),
     )
+    encoding = models.CharField(
+        _("text encoding"),
+        max_length=20,
+        blank=True,
+        help_text=_("For a Shapefile that does not declare it; empty means as detected."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )

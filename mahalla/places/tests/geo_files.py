@@ -108,3 +108,48 @@ def import_file(
         level=level or world.community,
         **mapping,
     )
+
+
+def write_encoded_shapefile_zip(
+    folder: Path,
+    rows: list[tuple[str, str, Any]],
+    *,
+    name_field: str,
+    encoding: str,
+    crs: str,
+    keep_cpg: bool = False,
+) -> Path:
+    """A zipped Shapefile in a projected CRS whose DBF text is in `encoding`.
+
+    rows are (code, name, lon/lat geometry). Without `keep_cpg` the .cpg GDAL writes is
+    removed and the DBF language-driver byte zeroed, as in files from older desktop GIS.
+    """
+    from pyproj import Transformer
+
+    folder.mkdir()
+    to_projected = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform
+    geometries = [
+        shapely.transform(row[2], lambda xy: np.column_stack(to_projected(xy[:, 0], xy[:, 1])))
+        for row in rows
+    ]
+    pyogrio.raw.write(
+        str(folder / "areas.shp"),
+        shapely.to_wkb(np.array(geometries, dtype=object)),
+        [
+            np.array([r[0] for r in rows], dtype=object),
+            np.array([r[1] for r in rows], dtype=object),
+        ],
+        ["code", name_field],
+        driver="ESRI Shapefile",
+        crs=crs,
+        geometry_type="Polygon",
+        encoding=encoding,
+    )
+    assert (folder / "areas.prj").exists()
+    if not keep_cpg:
+        (folder / "areas.cpg").unlink()
+        dbf = folder / "areas.dbf"
+        data = bytearray(dbf.read_bytes())
+        data[29] = 0  # no language driver
+        dbf.write_bytes(bytes(data))
+    return zip_folder(folder, folder.with_suffix(".zip"))

@@ -20,7 +20,7 @@ def geojson(tmp_path):
 
 def test_an_error_after_the_first_written_batch_leaves_no_area_behind(world, geojson, monkeypatch):
     monkeypatch.setattr(imports, "WRITE_BATCH", 2)
-    real_write_batch = imports._write_batch
+    real_write_batch = imports.areas_write_batch
     calls = []
 
     def failing_second_batch(areas, **kwargs):
@@ -29,7 +29,7 @@ def test_an_error_after_the_first_written_batch_leaves_no_area_behind(world, geo
             raise RuntimeError("disk full")
         real_write_batch(areas, **kwargs)
 
-    monkeypatch.setattr(imports, "_write_batch", failing_second_batch)
+    monkeypatch.setattr(imports, "areas_write_batch", failing_second_batch)
     areas_before = Area.objects.count()
     history_before = Area.history.count()
 

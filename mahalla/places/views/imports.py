@@ -10,7 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.places import selectors
-from mahalla.places.forms import BoundaryMappingForm, BoundaryUploadForm
+from mahalla.places.forms import (
+    ENCODING_LABELS,
+    BoundaryMappingForm,
+    BoundaryUploadForm,
+    guessed_encodings,
+)
 from mahalla.places.models import Area, BoundaryImport
 
 # Set by the upload service before the mapping step; not every model version names it.
@@ -75,6 +80,7 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     name_th_field=data["name_th_field"],
                     name_fa_field=data["name_fa_field"],
                     parent_code_field=data["parent_code_field"],
+                    encoding=data.get("encoding", ""),
                 )
             except ValidationError as error:
                 form.add_service_errors(error)
@@ -88,6 +94,8 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "area": boundary_import.parent,
             "form": form,
             "finished": boundary_import.status in FINISHED,
+            "guessed_encodings": guessed_encodings(boundary_import.inspection or {}),
+            "encoding_label": ENCODING_LABELS.get(boundary_import.encoding, ""),
         },
     )
 
