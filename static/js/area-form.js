@@ -4,19 +4,13 @@
  * - choosing a community level suggests "not registered", other levels "not applicable";
  * - a click on the small map fills in the latitude and longitude (in Persian digits on
  *   Persian pages), and typed coordinates move the marker.
- * Works offline: without a base-map style the map shows only our own data. */
+ * The map itself comes from map-base.js and works offline. */
 (function () {
   "use strict";
 
   var PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
   var DIGIT_SETS = [PERSIAN, "٠١٢٣٤٥٦٧٨٩", "๐๑๒๓๔๕๖๗๘๙"];
-  var COLORS = { accent: "#0b5f45", warn: "#e9a25a", marker: "#8a3b00", background: "#e8ede9" };
-  var OFFLINE_STYLE = {
-    version: 8,
-    sources: {},
-    layers: [{ id: "background", type: "background", paint: { "background-color": COLORS.background } }],
-  };
-
+  var COLORS = { accent: "#0b5f45", warn: "#e9a25a", marker: "#8a3b00" };
   function wireRegistration(form) {
     var level = form.querySelector("select[name=level]");
     var registration = form.querySelector("select[name=registration]");
@@ -46,21 +40,6 @@
     return text.replace(/[0-9]/g, function (d) { return PERSIAN[Number(d)]; }).replace(".", "٫");
   }
 
-  function boundsOf(features) {
-    var b = [Infinity, Infinity, -Infinity, -Infinity];
-    features.forEach(function (f) {
-      (function walk(coords) {
-        if (typeof coords[0] === "number") {
-          b[0] = Math.min(b[0], coords[0]); b[1] = Math.min(b[1], coords[1]);
-          b[2] = Math.max(b[2], coords[0]); b[3] = Math.max(b[3], coords[1]);
-        } else coords.forEach(walk);
-      })(f.geometry.coordinates || []);
-    });
-    if (!isFinite(b[0])) return null;
-    if (b[2] - b[0] < 1e-4 && b[3] - b[1] < 1e-4) b = [b[0] - 0.005, b[1] - 0.005, b[2] + 0.005, b[3] + 0.005];
-    return [[b[0], b[1]], [b[2], b[3]]];
-  }
-
   function addLayers(map, data) {
     var polygon = ["in", ["geometry-type"], ["literal", ["Polygon", "MultiPolygon"]]];
     var point = ["in", ["geometry-type"], ["literal", ["Point", "MultiPoint"]]];
@@ -76,30 +55,15 @@
 
   function startPicker(figure) {
     var container = figure.querySelector(".location-map");
-    if (!container || typeof maplibregl === "undefined") return;
+    if (!container || typeof maplibregl === "undefined" || !window.mahallaMap) return;
     var latitude = document.getElementById(container.dataset.latitudeInput);
     var longitude = document.getElementById(container.dataset.longitudeInput);
     if (!latitude || !longitude) return;
-    var rtl = container.dataset.rtl === "1";
     figure.hidden = false;
-    fetch(container.dataset.geojsonUrl, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("map data " + response.status);
-        return response.json();
-      })
-      .then(function (data) {
-        var bounds = boundsOf(data.features);
-        var basemap = container.dataset.basemapUrl;
-        var map = new maplibregl.Map({
-          container: container,
-          style: basemap || OFFLINE_STYLE,
-          bounds: bounds || undefined,
-          center: bounds ? undefined : [0, 0],
-          zoom: bounds ? undefined : 1,
-          fitBoundsOptions: { padding: 16 },
-          attributionControl: basemap ? { compact: true } : false,
-        });
-        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
+    window.mahallaMap.openMap(container, { fitBoundsOptions: { padding: 16 } })
+      .then(function (opened) {
+        var map = opened.map;
+        var data = opened.data;
         var marker = null;
         function place(lngLat) {
           if (!marker) marker = new maplibregl.Marker({ color: COLORS.marker }).setLngLat(lngLat).addTo(map);

@@ -1,8 +1,7 @@
 /* Map of one area and the places in it.
  *
- * Works offline: without a base-map style the map is a plain background with our own data,
- * and nothing is requested from another server. Labels are HTML markers because symbol
- * layers need a glyph server. */
+ * Uses map-base.js (offline style, bounds, opening the map). Labels are HTML markers because
+ * symbol layers need a glyph server. */
 (function () {
   "use strict";
 
@@ -15,55 +14,10 @@
   };
   var MAX_LABELS = 150;
 
-  var OFFLINE_STYLE = {
-    version: 8,
-    sources: {},
-    layers: [{ id: "background", type: "background", paint: { "background-color": COLORS.background } }],
-  };
-
-  function eachCoordinate(geometry, fn) {
-    if (!geometry) return;
-    if (geometry.type === "GeometryCollection") {
-      geometry.geometries.forEach(function (g) { eachCoordinate(g, fn); });
-      return;
-    }
-    (function walk(coords) {
-      if (typeof coords[0] === "number") fn(coords);
-      else coords.forEach(walk);
-    })(geometry.coordinates);
-  }
-
-  function boundsOf(features) {
-    var b = [Infinity, Infinity, -Infinity, -Infinity];
-    features.forEach(function (f) {
-      eachCoordinate(f.geometry, function (c) {
-        b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
-        b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
-      });
-    });
-    if (!isFinite(b[0])) return null;
-    // A single point has no extent: give it a neighbourhood-sized one.
-    if (b[2] - b[0] < 1e-4 && b[3] - b[1] < 1e-4) {
-      b = [b[0] - 0.005, b[1] - 0.005, b[2] + 0.005, b[3] + 0.005];
-    }
-    return [[b[0], b[1]], [b[2], b[3]]];
-  }
-
   function labelPoint(feature) {
-    var bounds = boundsOf([feature]);
+    var bounds = window.mahallaMap.boundsOf([feature]);
     if (!bounds) return null;
     return [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2];
-  }
-
-  var rtlPluginRequested = false;
-  function loadRtlPlugin(url) {
-    if (rtlPluginRequested || !url || !maplibregl.setRTLTextPlugin) return;
-    rtlPluginRequested = true;
-    try {
-      // Lazy: fetched only if the map ever draws right-to-left text (a base map's labels).
-      var result = maplibregl.setRTLTextPlugin(url, true);
-      if (result && result.catch) result.catch(function () {});
-    } catch (e) { /* already set by another map on the page */ }
   }
 
   function isChild(layerFilter) {
@@ -160,30 +114,12 @@
   }
 
   function start(container) {
-    var rtl = container.dataset.rtl === "1";
-    if (rtl) loadRtlPlugin(container.dataset.rtlPluginUrl);
-    fetch(container.dataset.geojsonUrl, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("map data " + response.status);
-        return response.json();
-      })
-      .then(function (data) {
-        var bounds = boundsOf(data.features);
-        var basemap = container.dataset.basemapUrl;
-        var map = new maplibregl.Map({
-          container: container,
-          style: basemap || OFFLINE_STYLE,
-          bounds: bounds || undefined,
-          center: bounds ? undefined : [0, 0],
-          zoom: bounds ? undefined : 1,
-          fitBoundsOptions: { padding: 24 },
-          attributionControl: basemap ? { compact: true } : false,
-          cooperativeGestures: false,
-        });
-        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
+    window.mahallaMap.openMap(container, { cooperativeGestures: false })
+      .then(function (opened) {
+        var map = opened.map;
         map.on("load", function () {
-          addLayers(map, data);
-          addLabels(map, data.features);
+          addLayers(map, opened.data);
+          addLabels(map, opened.data.features);
           wireClicks(map, container);
           container.dataset.mapReady = "1";
           container.dispatchEvent(new CustomEvent("mahalla:map-ready", { bubbles: true }));
@@ -198,7 +134,7 @@
   }
 
   function init() {
-    if (typeof maplibregl === "undefined") return;
+    if (typeof maplibregl === "undefined" || !window.mahallaMap) return;
     document.querySelectorAll(".area-map[data-geojson-url]").forEach(start);
   }
 
