@@ -8,14 +8,13 @@ they are about, so the page shows each next to its field.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 from shapely.geometry import Point, shape
 
@@ -39,9 +38,16 @@ def default_child_level(*, parent: Area, levels: list[AreaLevel]) -> AreaLevel |
     if not levels:
         return None
     by_pk = {level.pk: level for level in levels}
-    counts = Counter(pk for pk in parent.children.values_list("level_id", flat=True) if pk in by_pk)
-    if counts:
-        return by_pk[counts.most_common(1)[0][0]]
+    # Counted in the database: a district may hold thousands of communities.
+    most_common = (
+        parent.children.filter(level_id__in=by_pk)
+        .values("level_id")
+        .annotate(count=Count("id"))
+        .order_by("-count", "level_id")
+        .first()
+    )
+    if most_common:
+        return by_pk[most_common["level_id"]]
     return levels[0]
 
 
