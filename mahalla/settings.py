@@ -219,6 +219,12 @@ TASKS = {
     }
 }
 
+# A running job renews its lease as it reports progress; a job whose lease has run out belongs
+# to a worker that died and is marked failed (it can be run again from its page).
+JOB_LEASE_SECONDS = envint("JOB_LEASE_SECONDS", "300")
+# How often an import waiting for another import into the same place checks again.
+IMPORT_WAIT_SECONDS = envint("IMPORT_WAIT_SECONDS", "2")
+
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")
 

@@ -157,6 +157,13 @@ SPECS: dict[str, Spec | list[Spec]] = {
     "places:boundary_import_progress": Spec(
         kwargs=kt_import, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
     ),
+    "places:boundary_import_rerun": Spec(
+        kwargs=kt_import,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+        note="a finished import is not run again: back to its page with a message",
+    ),
     # -- organisations
     "people:organisation_list": Spec(
         denied=(("no_role", 403), ("pathum_wan_officer", 200)), secret=_org_name

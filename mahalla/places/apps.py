@@ -8,3 +8,6 @@ class PlacesConfig(AppConfig):
     name = "mahalla.places"
     label = "places"
     verbose_name = _("Places")
+
+    def ready(self) -> None:
+        from mahalla.places import job_messages  # noqa: F401 - registers the message codes

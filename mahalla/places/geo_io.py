@@ -7,6 +7,7 @@ translated message that says what is wrong and where, never a GDAL stack trace.
 from __future__ import annotations
 
 import re
+import struct
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -16,18 +17,19 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pyogrio
 import shapely
-from django.utils.translation import gettext as _
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
+from mahalla.core.jobs.messages import Message, message, render_text
 from mahalla.places.dbf_encoding import (
     ENCODINGS,
     declares_encoding,
     decode_dbf_text,
     guess_dbf_encoding,
 )
+from mahalla.places.repair import unreadable_reason
 
 EXTENSIONS = {
     ".geojson": "geojson",
@@ -55,11 +57,18 @@ _GDAL_POSITION = re.compile(r"line (\d+)(?:,? (?:character|at offset|column) (\d
 
 
 class GeoFileError(Exception):
-    """A file that cannot be read; the message is translated and meant for the uploader."""
+    """A file that cannot be read, as a message code (see places/job_messages.py).
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    `failure` is what a job stores; `message` is the text in the active language, for a page.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.failure = message(code, **params)
+        super().__init__(code)
+
+    @property
+    def message(self) -> str:
+        return render_text(self.failure)
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,7 @@ class Features:
 
     count: int
     geometries: np.ndarray  # shapely geometries or None (unreadable/missing)
-    unreadable: dict[int, str]  # index -> why the geometry could not be decoded
+    unreadable: dict[int, Message]  # index -> why the geometry could not be decoded
     properties: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -85,30 +94,24 @@ def file_kind(name: str) -> str:
     """The kind of boundary file from its name, or a GeoFileError."""
     kind = EXTENSIONS.get(Path(name).suffix.lower())
     if kind is None:
-        raise GeoFileError(
-            _(
-                "“%(name)s” is not a boundary file. Upload GeoJSON, GeoPackage, "
-                "a zipped Shapefile or KML."
-            )
-            % {"name": name}
-        )
+        raise GeoFileError("places.file_not_boundary", name=name)
     return kind
 
 
-def _gdal_message(error: Exception, kind: str) -> str:
+def _gdal_error(error: Exception, kind: str) -> GeoFileError:
     text = str(error)
     match = _GDAL_POSITION.search(text)
     if kind == "geojson":
         if match:
-            return _("Line %(line)s: not valid JSON.") % {"line": match.group(1)}
-        return _("The file is not valid GeoJSON.")
+            return GeoFileError("places.json_line", line=int(match.group(1)))
+        return GeoFileError("places.not_geojson")
     if kind == "kml":
         if match:
-            return _("Line %(line)s: not well-formed XML.") % {"line": match.group(1)}
-        return _("The file is not valid KML.")
+            return GeoFileError("places.xml_line", line=int(match.group(1)))
+        return GeoFileError("places.not_kml")
     if kind == "gpkg":
-        return _("The file is not a valid GeoPackage.")
-    return _("The Shapefile in the zip cannot be read.")
+        return GeoFileError("places.not_gpkg")
+    return GeoFileError("places.shapefile_unreadable")
 
 
 def _check_zip(path: Path) -> list[LayerRef]:
@@ -116,57 +119,48 @@ def _check_zip(path: Path) -> list[LayerRef]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise GeoFileError(_("The file is not a valid zip archive.")) from None
+        raise GeoFileError("places.zip_invalid") from None
     with archive:
         entries = archive.infolist()
         if len(entries) > ZIP_MAX_ENTRIES:
-            raise GeoFileError(_("The zip holds too many files."))
+            raise GeoFileError("places.zip_too_many_files")
         names: list[str] = []
         total = 0
         for entry in entries:
             name = entry.filename.replace("\\", "/")
             parts = PurePosixPath(name).parts
             if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
-                raise GeoFileError(
-                    _("The zip holds a file with an unsafe path: “%(name)s”.") % {"name": name}
-                )
+                raise GeoFileError("places.zip_unsafe_path", name=name)
             if entry.is_dir() or parts[0] == "__MACOSX" or parts[-1].startswith("._"):
                 continue  # folders, and the resource forks macOS adds to zips
             if entry.flag_bits & 0x1:
-                raise GeoFileError(_("The zip is password-protected."))
+                raise GeoFileError("places.zip_password")
             # Count what really comes out, not what the headers claim: bombs lie.
             try:
                 with archive.open(entry) as stream:
                     if name.lower().endswith(".shp") and stream.read(4) != SHP_MAGIC:
-                        raise GeoFileError(
-                            _("“%(name)s” in the zip is not a Shapefile.") % {"name": name}
-                        )
+                        raise GeoFileError("places.zip_not_shapefile", name=name)
                     while chunk := stream.read(1024 * 1024):
                         total += len(chunk)
                         if total > ZIP_MAX_UNCOMPRESSED:
                             raise GeoFileError(
-                                _("The zip unpacks to more than %(limit)s MB.")
-                                % {"limit": ZIP_MAX_UNCOMPRESSED // (1024 * 1024)}
+                                "places.zip_too_large",
+                                limit=ZIP_MAX_UNCOMPRESSED // (1024 * 1024),
                             )
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
-                raise GeoFileError(
-                    _("The zip is damaged: “%(name)s” cannot be unpacked.") % {"name": name}
-                ) from None
+                raise GeoFileError("places.zip_damaged", name=name) from None
             names.append(name)
     lowered = {name.lower(): name for name in names}
     shapefiles = sorted(name for name in names if name.lower().endswith(".shp"))
     if not shapefiles:
-        raise GeoFileError(_("The zip holds no .shp file."))
+        raise GeoFileError("places.zip_no_shp")
     layers = []
     stems = [PurePosixPath(name).stem for name in shapefiles]
     for shp, stem in zip(shapefiles, stems, strict=True):
         base = shp[:-4]
         missing = [ext for ext in SHAPEFILE_PARTS[1:] if (base + ext).lower() not in lowered]
         if missing:
-            raise GeoFileError(
-                _("“%(name)s” in the zip lacks its %(parts)s file.")
-                % {"name": shp, "parts": " ".join(missing)}
-            )
+            raise GeoFileError("places.zip_missing_part", name=shp, parts=" ".join(missing))
         name = stem if stems.count(stem) == 1 else base
         declared = _declares_encoding(
             path, lowered.get((base + ".cpg").lower()), lowered[(base + ".dbf").lower()]
@@ -203,16 +197,14 @@ def _check_xml(path: Path) -> None:
             if event == "start" and root is None:
                 root = element.tag.rsplit("}", 1)[-1]
                 if root != "kml":
-                    raise GeoFileError(_("The file is XML but not KML."))
+                    raise GeoFileError("places.xml_not_kml")
             elif event == "end":
                 element.clear()
     except DefusedXmlException:
-        raise GeoFileError(
-            _("The KML declares a document type or entities, which is not allowed.")
-        ) from None
+        raise GeoFileError("places.kml_dtd") from None
     except ParseError as error:
         line = error.position[0] if getattr(error, "position", None) else "?"
-        raise GeoFileError(_("Line %(line)s: not well-formed XML.") % {"line": line}) from None
+        raise GeoFileError("places.xml_line", line=line) from None
 
 
 def open_layers(path: Path, kind: str) -> list[LayerRef]:
@@ -228,15 +220,15 @@ def open_layers(path: Path, kind: str) -> list[LayerRef]:
     with path.open("rb") as stream:
         head = stream.read(1024)
     if kind == "gpkg" and not head.startswith(b"SQLite format 3\x00"):
-        raise GeoFileError(_("The file is not a valid GeoPackage."))
+        raise GeoFileError("places.not_gpkg")
     if kind == "geojson" and not head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
-        raise GeoFileError(_("The file is not valid GeoJSON."))
+        raise GeoFileError("places.not_geojson")
     try:
         listed = pyogrio.list_layers(str(path))
     except (DataSourceError, DataLayerError) as error:
-        raise GeoFileError(_gdal_message(error, kind)) from None
+        raise _gdal_error(error, kind) from None
     if len(listed) == 0:
-        raise GeoFileError(_("The file holds no layers."))
+        raise GeoFileError("places.no_layers")
     if len(listed) == 1:
         return [LayerRef(name=str(listed[0][0]), datasource=str(path), layer=None)]
     return [LayerRef(name=str(row[0]), datasource=str(path), layer=str(row[0])) for row in listed]
@@ -285,7 +277,7 @@ def inspect_file(path: Path, kind: str) -> dict:
                 if not ref.encoding_declared:
                     encoding = _guess_encoding(ref, info)
         except (DataSourceError, DataLayerError) as error:
-            raise GeoFileError(_gdal_message(error, kind)) from None
+            raise _gdal_error(error, kind) from None
         geoms, _unreadable = _decode(wkb)
         types = sorted({g.geom_type for g in geoms if g is not None})
         fields = [str(f) for f in info["fields"]]
@@ -316,7 +308,7 @@ def find_layer(path: Path, kind: str, name: str) -> LayerRef:
     for ref in layers:
         if ref.name == name:
             return ref
-    raise GeoFileError(_("The file has no layer “%(name)s”.") % {"name": name})
+    raise GeoFileError("places.no_such_layer", name=name)
 
 
 def _text(value: object) -> str:
@@ -332,17 +324,56 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _decode(wkb: np.ndarray) -> tuple[np.ndarray, dict[int, str]]:
+def ring_sizes(data: bytes) -> list[int]:
+    """Point counts of the rings of a (multi)polygon WKB, read without GEOS.
+
+    GEOS refuses a ring of two points as "not closed"; counting tells the uploader the real
+    problem. Anything unexpected gives [] (then GEOS's own reason is used).
+    """
+    sizes: list[int] = []
+
+    def read(offset: int) -> int:
+        order = "<" if data[offset] == 1 else ">"
+        (kind,) = struct.unpack_from(order + "I", data, offset + 1)
+        offset += 5
+        if kind & 0x20000000:  # EWKB with an SRID
+            offset += 4
+        dims = 2 + bool(kind & 0x80000000) + bool(kind & 0x40000000)
+        base = kind & 0x0FFFFFFF
+        dims += {1: 1, 2: 1, 3: 2}.get(base // 1000, 0)
+        base %= 1000
+        (count,) = struct.unpack_from(order + "I", data, offset)
+        offset += 4
+        if base == 3:
+            for _ in range(count):
+                (points,) = struct.unpack_from(order + "I", data, offset)
+                sizes.append(points)
+                offset += 4 + 8 * dims * points
+            return offset
+        if base == 6:
+            for _ in range(count):
+                offset = read(offset)
+            return offset
+        raise ValueError(base)
+
+    try:
+        read(0)
+    except (ValueError, struct.error, IndexError):
+        return []
+    return sizes
+
+
+def _decode(wkb: np.ndarray) -> tuple[np.ndarray, dict[int, Message]]:
     with np.errstate(invalid="ignore"):  # NaN coordinates are reported per feature
         geoms = shapely.from_wkb(wkb, on_invalid="ignore")
-    unreadable: dict[int, str] = {}
+    unreadable: dict[int, Message] = {}
     for index in np.flatnonzero(shapely.is_missing(geoms)):
         if wkb[index] is None:
             continue
         try:
             shapely.from_wkb(wkb[index])
         except shapely.errors.GEOSException as error:
-            unreadable[int(index)] = str(error)
+            unreadable[int(index)] = unreadable_reason(str(error), ring_sizes(bytes(wkb[index])))
     return geoms, unreadable
 
 
@@ -353,7 +384,7 @@ def to_lonlat(geoms: np.ndarray, crs: str | None) -> np.ndarray:
     try:
         source = CRS.from_user_input(crs)
     except CRSError:
-        raise GeoFileError(_("The file's coordinate system is not recognised.")) from None
+        raise GeoFileError("places.crs_unknown") from None
     if source.equals(CRS.from_epsg(4326), ignore_axis_order=True):
         return geoms
     transformer = Transformer.from_crs(source, CRS.from_epsg(4326), always_xy=True)
@@ -409,7 +440,7 @@ def read_features(
                 encoding=None if ref.encoding_declared else RAW,
             )
     except (DataSourceError, DataLayerError) as error:
-        raise GeoFileError(_gdal_message(error, kind)) from None
+        raise _gdal_error(error, kind) from None
     geoms, unreadable = _decode(wkb)
     geoms = shapely.force_2d(geoms)
     geoms = to_lonlat(geoms, meta.get("crs"))

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
+from mahalla.core.jobs.messages import Message, message
+from mahalla.core.jobs.messages import names as names_of
 from mahalla.places.geo_io import Features, iter_batches
 from mahalla.places.models import Area, BoundaryImport
-from mahalla.places.repair import REJECTED, REPAIRED, check_geometry, layer_kind, unreadable_reason
+from mahalla.places.repair import REJECTED, REPAIRED, check_geometry, layer_kind
 from mahalla.places.services import apply_geometry, prepare_area
 
 BATCH = 200  # features between two progress updates
@@ -35,33 +36,25 @@ class Plan:
     rejected: int = 0
     problems: list[dict] = field(default_factory=list)
 
-    def note(self, index: int, code: str, name: str, outcome: str, message: str) -> None:
+    def note(self, index: int, code: str, name: str, outcome: str, reason: Message) -> None:
+        """Count a repaired or rejected feature and keep its problem for the report.
+
+        Stored as a message code and parameters: the page renders it in the reader's language.
+        """
         if outcome == REJECTED:
             self.rejected += 1
         elif outcome == REPAIRED:
             self.repaired += 1
         if len(self.problems) == MAX_PROBLEMS:
             self.problems.append(
-                {"feature": None, "label": "…", "outcome": "", "outcome_label": "",
-                 "message": _("More problems were found; only the first ones are listed.")}
-            )  # fmt: skip
+                {"feature": None, "outcome": "", "message": message("places.more_problems")}
+            )
         if len(self.problems) > MAX_PROBLEMS:
             return
-        number = index + 1
-        label = _("Feature %(number)s") % {"number": number}
-        if name or code:
-            label = f"{label} · {name or code}"
         self.problems.append(
-            {
-                "feature": number,
-                "code": code,
-                "name": name,
-                "label": label,
-                "outcome": outcome,
-                "outcome_label": _("repaired") if outcome == REPAIRED else _("rejected"),
-                "message": message,
-            }
-        )
+            {"feature": index + 1, "code": code, "name": name, "outcome": outcome,
+             "message": reason}
+        )  # fmt: skip
 
 
 def _chunks(values: list, size: int = LOOKUP_CHUNK):
@@ -139,17 +132,17 @@ def build_plan(
             values = {f: names[f][index] for f in NAME_FIELDS}
             name = values["name_en"] or values["name_th"] or values["name_fa"]
 
-            def reject(message: str, *, index: int = index, code: str = code, name: str = name):
-                plan.note(index, code, name, REJECTED, message)
+            def reject(reason: Message, *, index: int = index, code: str = code, name: str = name):
+                plan.note(index, code, name, REJECTED, reason)
 
             if not name:
-                reject(_("The feature has no name in the chosen name properties."))
+                reject(message("places.feature_no_name"))
                 continue
             if len(code) > MAX_CODE:
-                reject(_("The code is longer than %(max)s characters.") % {"max": MAX_CODE})
+                reject(message("places.code_too_long", max=MAX_CODE))
                 continue
             if any(len(v) > MAX_NAME for v in values.values()):
-                reject(_("A name is longer than %(max)s characters.") % {"max": MAX_NAME})
+                reject(message("places.name_too_long", max=MAX_NAME))
                 continue
 
             target = parent
@@ -158,33 +151,30 @@ def build_plan(
                 candidates = by_code.get(wanted, []) if wanted else [parent]
                 if not candidates:
                     reject(
-                        _("No area with the parent code “%(code)s” exists under %(parent)s.")
-                        % {"code": wanted, "parent": parent.name}
+                        message("places.parent_code_unknown", code=wanted, parent=names_of(parent))
                     )
                     continue
                 if len(candidates) > 1:
-                    reject(
-                        _("The parent code “%(code)s” matches several areas.") % {"code": wanted}
-                    )
+                    reject(message("places.parent_code_ambiguous", code=wanted))
                     continue
                 target = candidates[0]
                 if target.level.rank >= level.rank:
                     reject(
-                        _("The parent “%(parent)s” is not above the level %(level)s.")
-                        % {"parent": target.name, "level": level.name}
+                        message(
+                            "places.parent_not_above",
+                            parent=names_of(target),
+                            level=names_of(level),
+                        )
                     )
                     continue
 
             key = (target.pk, code) if code else (target.pk, "", *values.values())
             if key in seen:
-                reject(
-                    _("Feature %(number)s already has this code or name under the same parent.")
-                    % {"number": seen[key] + 1}
-                )
+                reject(message("places.duplicate_in_file", number=seen[key] + 1))
                 continue
 
             if index in features.unreadable:
-                reject(unreadable_reason(features.unreadable[index]))
+                reject(features.unreadable[index])
                 continue
             checked = check_geometry(features.geometries[index], kind=kind)
             if checked.outcome == REJECTED:
@@ -203,10 +193,7 @@ def build_plan(
                 plan.new.append(area)
                 continue
             if area.level_id != level.pk:
-                reject(
-                    _("An area with this code already exists here at the level %(level)s.")
-                    % {"level": area.level.name}
-                )
+                reject(message("places.level_conflict", level=names_of(area.level)))
                 continue
             before = _snapshot(area)
             for name_field, value in values.items():

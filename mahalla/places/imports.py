@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from mahalla.core.jobs.leases import job_claim, job_fail, job_heartbeat, job_refresh, lease_seconds
+from mahalla.core.jobs.messages import Message, message, render_text
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places import geo_io
@@ -51,18 +54,22 @@ UPDATED_FIELDS = [
 
 
 class BoundaryFileError(Exception):
-    """The uploaded file cannot be used; the message is translated and says why."""
+    """The uploaded file cannot be used; `failure` is the message code and parameters."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, failure: Message) -> None:
+        super().__init__(failure.get("code"))
+        self.failure = failure
+
+    @property
+    def message(self) -> str:
+        return render_text(self.failure)
 
 
 @contextmanager
 def _local_path(stored: FieldFile, suffix: str) -> Iterator[Path]:
     """A path GDAL can open: the stored file itself, or a temporary copy of it."""
     if not stored.name or not stored.storage.exists(stored.name):
-        raise geo_io.GeoFileError(_("The uploaded file is no longer stored; upload it again."))
+        raise geo_io.GeoFileError("places.file_gone")
     try:
         local = stored.path
     except NotImplementedError:  # storage without local paths (object storage)
@@ -81,12 +88,23 @@ def _kind(boundary_import: BoundaryImport) -> str:
     return boundary_import.inspection.get("kind") or geo_io.file_kind(boundary_import.original_name)
 
 
-def _fail(boundary_import: BoundaryImport, message: str) -> BoundaryImport:
-    boundary_import.status = Status.FAILED
-    boundary_import.error = message
-    boundary_import.finished_at = timezone.now()
-    boundary_import.save(update_fields=["status", "error", "finished_at"])
+def _fail(boundary_import: BoundaryImport, failure: Message) -> BoundaryImport:
+    job_fail(BoundaryImport, boundary_import.pk, failure)
+    boundary_import.refresh_from_db()
     return boundary_import
+
+
+def _store(boundary_import: BoundaryImport, uploaded_file: Any, name: str) -> None:
+    """Save the raw file; a full or read-only disk leaves no partial file and no record."""
+    try:
+        boundary_import.file.save(name, uploaded_file, save=False)
+    except OSError:
+        logger.exception("storing the boundary file %s failed", name)
+        stored = boundary_import.file.name
+        if stored:
+            with suppress(OSError):
+                boundary_import.file.storage.delete(stored)
+        raise BoundaryFileError(message("places.storage_failed")) from None
 
 
 def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> BoundaryImport:
@@ -97,28 +115,29 @@ def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> Bo
     try:
         kind = geo_io.file_kind(original_name)
     except geo_io.GeoFileError as error:
-        raise BoundaryFileError(error.message) from None
+        raise BoundaryFileError(error.failure) from None
     limit = settings.MAX_UPLOAD_BYTES
     if uploaded_file.size > limit:
-        raise BoundaryFileError(
-            _("The file is larger than %(limit)s MB.") % {"limit": round(limit / 1024 / 1024)}
-        )
+        raise BoundaryFileError(message("places.too_large", limit=round(limit / 1024 / 1024)))
     boundary_import = BoundaryImport(
         created_by=user if getattr(user, "pk", None) else None,
         parent=parent,
         original_name=original_name,
         status=Status.UPLOADED,
     )
-    boundary_import.file.save(original_name, uploaded_file, save=False)
+    _store(boundary_import, uploaded_file, original_name)
     boundary_import.save()
     try:
         with _local_path(boundary_import.file, Path(original_name).suffix) as path:
             inspection = geo_io.inspect_file(path, kind)
         if not inspection["feature_count"]:
-            raise geo_io.GeoFileError(_("The file holds no features."))
+            raise geo_io.GeoFileError("places.no_features")
     except geo_io.GeoFileError as error:
-        _fail(boundary_import, error.message)
-        raise BoundaryFileError(error.message) from None
+        # A refused file is of no use to anyone: delete it, keep the record of the refusal.
+        boundary_import.file.delete(save=False)
+        BoundaryImport.objects.filter(pk=boundary_import.pk).update(file="")
+        _fail(boundary_import, error.failure)
+        raise BoundaryFileError(error.failure) from None
     boundary_import.inspection = inspection
     boundary_import.total = inspection["feature_count"]
     boundary_import.save(update_fields=["inspection", "total"])
@@ -194,13 +213,15 @@ def boundary_import_start(
     boundary_import.level = level
     boundary_import.layer = info["name"]
     boundary_import.encoding = encoding
-    boundary_import.status = Status.PENDING
     boundary_import.total = info["feature_count"]
-    boundary_import.processed = 0
-    boundary_import.error = ""
-    boundary_import.finished_at = None
     boundary_import.save()
+    return _enqueue(boundary_import)
 
+
+def _enqueue(boundary_import: BoundaryImport) -> BoundaryImport:
+    BoundaryImport.objects.filter(pk=boundary_import.pk).update(
+        status=Status.PENDING, processed=0, failure={}, finished_at=None, lease_expires_at=None
+    )
     from mahalla.places.tasks import run_boundary_import
 
     result = run_boundary_import.enqueue(boundary_import.pk)
@@ -210,12 +231,55 @@ def boundary_import_start(
     return boundary_import
 
 
+def boundary_import_rerun(*, boundary_import: BoundaryImport, user: Any) -> BoundaryImport:
+    """Run a failed import again with the file and mapping it has: no new upload needed."""
+    if not has_perm(user, Perm.IMPORT_BOUNDARIES, boundary_import.parent):
+        raise PermissionDenied
+    job_refresh(boundary_import)
+    if boundary_import.status != Status.FAILED:
+        raise ValidationError(_("Only an import that failed can be run again."))
+    if boundary_import.level_id is None or not boundary_import.file:
+        raise ValidationError(_("This file was refused when it was uploaded; upload it again."))
+    return _enqueue(boundary_import)
+
+
 def _progress(boundary_import: BoundaryImport) -> Any:
     def report(processed: int) -> None:
-        # Autocommitted, outside the write transaction, so the page sees it move.
-        BoundaryImport.objects.filter(pk=boundary_import.pk).update(processed=processed)
+        # Autocommitted, outside the write transaction, so the page sees it move; the same
+        # UPDATE renews the job's lease (the heartbeat).
+        job_heartbeat(BoundaryImport, boundary_import.pk, processed=processed)
 
     return report
+
+
+def _overlaps(path: str, other: str) -> bool:
+    return path.startswith(other) or other.startswith(path)
+
+
+def _claim(boundary_import: BoundaryImport) -> bool:
+    """Start the job once no other import runs on the same part of the tree.
+
+    Two imports of the same code-less file into one parent would both plan "create" and
+    write every place twice; so an import waits while another one runs on its parent, an
+    ancestor or a descendant. The check and the claim happen under a lock on the parent's row
+    (PostgreSQL), or SQLite's write lock (transactions start IMMEDIATE), so two workers
+    cannot both pass it. The plan is built after the claim, seeing what the other wrote.
+    """
+    parent = boundary_import.parent
+    deadline = time.monotonic() + lease_seconds()
+    while True:
+        with transaction.atomic():
+            list(Area.objects.select_for_update().filter(pk=parent.pk).values_list("pk"))
+            running = BoundaryImport.objects.filter(
+                status=Status.RUNNING, lease_expires_at__gte=timezone.now()
+            ).exclude(pk=boundary_import.pk)
+            paths = running.values_list("parent__path", flat=True)
+            if not any(_overlaps(parent.path, other) for other in paths):
+                job_claim(BoundaryImport, boundary_import.pk)
+                return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(settings.IMPORT_WAIT_SECONDS)
 
 
 def areas_write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -> None:
@@ -245,6 +309,8 @@ def areas_write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -
 def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
     reason = f"boundary import #{boundary_import.pk}"
     user = boundary_import.created_by
+    # The write is one transaction without progress reports: its lease must cover it.
+    job_heartbeat(BoundaryImport, boundary_import.pk)
     with transaction.atomic():
         for new, areas in ((True, plan.new), (False, plan.changed)):
             for start in range(0, len(areas), WRITE_BATCH):
@@ -259,7 +325,8 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
             repaired_count=plan.repaired,
             rejected_count=plan.rejected,
             problems=plan.problems,
-            error="",
+            failure={},
+            lease_expires_at=None,
             finished_at=timezone.now(),
         )
 
@@ -270,10 +337,9 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
         "parent__level", "level", "created_by"
     ).get(pk=import_id)
     if boundary_import.level is None:
-        return _fail(boundary_import, _("Choose the level and properties before importing."))
-    BoundaryImport.objects.filter(pk=import_id).update(
-        status=Status.RUNNING, processed=0, error="", finished_at=None
-    )
+        return _fail(boundary_import, message("places.mapping_missing"))
+    if not _claim(boundary_import):
+        return _fail(boundary_import, message("core.job_busy"))
     try:
         kind = _kind(boundary_import)
         columns = [getattr(boundary_import, f) for f in MAPPING_FIELDS]
@@ -287,19 +353,14 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
             )
         missing = [c for c in columns if c not in features.properties]
         if missing:
-            raise geo_io.GeoFileError(
-                _("The file has no property “%(property)s”.") % {"property": missing[0]}
-            )
-        BoundaryImport.objects.filter(pk=import_id).update(total=features.count)
+            raise geo_io.GeoFileError("places.no_such_property", property=missing[0])
+        job_heartbeat(BoundaryImport, import_id, total=features.count)
         plan = build_plan(boundary_import, features, _progress(boundary_import))
         _write(boundary_import, plan)
     except geo_io.GeoFileError as error:
-        _fail(boundary_import, error.message)
+        _fail(boundary_import, error.failure)
     except Exception:
         logger.exception("boundary import %s failed", import_id)
-        _fail(
-            boundary_import,
-            _("The import stopped because of an unexpected error. Nothing was saved; try again."),
-        )
+        _fail(boundary_import, message("core.job_unexpected"))
     boundary_import.refresh_from_db()
     return boundary_import

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mahalla.core.jobs.leases import Job, JobStatus
+
 
 def localized_name(obj: models.Model, language: str | None = None) -> str:
     """The name in the active language, falling back to English, Thai, then Persian."""
@@ -153,15 +155,10 @@ def boundary_upload_path(instance: BoundaryImport, filename: str) -> str:
     return f"imports/boundaries/{timezone.now():%Y/%m}/{filename}"
 
 
-class BoundaryImport(models.Model):
+class BoundaryImport(Job):
     """One upload of a boundary file, stored as received before it is processed."""
 
-    class Status(models.TextChoices):
-        UPLOADED = "uploaded", _("uploaded, not started")
-        PENDING = "pending", _("waiting")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("failed")
+    Status = JobStatus
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -206,9 +203,6 @@ class BoundaryImport(models.Model):
         blank=True,
         help_text=_("For a Shapefile that does not declare it; empty means as detected."),
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
-    )
     total = models.PositiveIntegerField(_("features"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
@@ -216,10 +210,8 @@ class BoundaryImport(models.Model):
     repaired_count = models.PositiveIntegerField(_("repaired"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    # Each problem holds a message code and parameters, rendered in the reader's language.
     problems = models.JSONField(_("problems"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("boundary import")

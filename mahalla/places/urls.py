@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/export/<str:fmt>/", exports.area_export, name="area_export"),
     path("<int:pk>/import/", imports.boundary_import_new, name="boundary_import_new"),
     path("imports/<int:pk>/", imports.boundary_import_detail, name="boundary_import_detail"),
+    path("imports/<int:pk>/rerun/", imports.boundary_import_rerun, name="boundary_import_rerun"),
     path(
         "imports/<int:pk>/progress/",
         imports.boundary_import_progress,

@@ -37,10 +37,10 @@ def test_an_error_after_the_first_written_batch_leaves_no_area_behind(world, geo
 
     assert calls == [2, 1]
     assert result.status == BoundaryImport.Status.FAILED
-    assert result.error == (
-        "The import stopped because of an unexpected error. Nothing was saved; try again."
+    assert result.failure_text == (
+        "The job stopped because of an unexpected error. Nothing was saved; run it again."
     )
-    assert "disk full" not in result.error
+    assert "disk full" not in result.failure_text
     assert Area.objects.count() == areas_before
     assert Area.history.count() == history_before
     assert result.created_count == 0
@@ -53,7 +53,7 @@ def test_a_vanished_file_fails_with_a_clear_message(world, geojson):
     again = boundary_import_run(import_id=result.pk)
 
     assert again.status == BoundaryImport.Status.FAILED
-    assert again.error == "The uploaded file is no longer stored; upload it again."
+    assert again.failure_text == "The uploaded file is no longer stored; upload it again."
     assert again.finished_at is not None
 
 

@@ -62,7 +62,7 @@ def test_choosing_latin1_keeps_the_bytes_as_latin1_letters(world, mapping_page):
 
     result = _post(world, client, url, "latin1")
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     assert result.encoding == "latin1"
     assert Area.objects.get(code="KT-301").name_th == "คลองเตย".encode("cp874").decode("latin1")
     detail = client.get(url).content.decode()
@@ -74,7 +74,7 @@ def test_choosing_thai_gives_the_thai_names(world, mapping_page):
 
     result = _post(world, client, url, "cp874")
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     names = dict(Area.objects.filter(code__startswith="KT-3").values_list("code", "name_th"))
     assert names == {"KT-301": "คลองเตย", "KT-302": "ชุมชนริมคลอง"}
 

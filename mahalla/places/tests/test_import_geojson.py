@@ -35,7 +35,7 @@ def test_upload_inspects_layers_properties_count_types_and_crs(world, geojson):
 def test_import_creates_areas_with_names_in_three_languages(world, geojson):
     boundary_import = import_file(world, geojson)
 
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert (boundary_import.created_count, boundary_import.updated_count) == (3, 0)
     assert (boundary_import.processed, boundary_import.total) == (3, 3)
     assert boundary_import.finished_at is not None

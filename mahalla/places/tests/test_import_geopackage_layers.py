@@ -58,7 +58,7 @@ def test_only_the_chosen_layer_is_imported(world, geopackage):
         layer="markets", code_field="code", name_th_field="label",
     )  # fmt: skip
 
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert boundary_import.created_count == 1
     assert Area.objects.get(parent=world.khlong_toei, code="X-1").name_th == "ตลาด"
     assert not Area.objects.filter(code="KT-101").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from mahalla.places.imports import BoundaryFileError
 from mahalla.places.models import Area, BoundaryImport
@@ -34,7 +35,7 @@ def test_kml_with_extended_data_is_imported(world, tmp_path):
         world, path, name_en_field="Name", name_th_field="name_th", name_fa_field="name_fa"
     )
 
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     properties = boundary_import.inspection["layers"][0]["properties"]
     assert {"code", "Name", "name_th", "name_fa"} <= set(properties)
     assert "altitudeMode" not in properties
@@ -54,8 +55,11 @@ def test_malformed_xml_names_the_line_and_keeps_a_failed_record(world, tmp_path)
     assert error.value.message == "Line 4: not well-formed XML."
     record = BoundaryImport.objects.get()
     assert record.status == BoundaryImport.Status.FAILED
-    assert record.error == "Line 4: not well-formed XML."
-    assert record.file  # the raw file was stored before it was read
+    assert record.failure_text == "Line 4: not well-formed XML."
+    # The raw file was stored before it was read, and deleted once refused: nothing of a
+    # refused upload stays on the disk.
+    assert not record.file
+    assert not list((settings.MEDIA_ROOT / "imports").rglob("broken*.kml"))
 
 
 def test_external_entity_is_refused_and_never_read(world, tmp_path):
@@ -72,7 +76,7 @@ def test_external_entity_is_refused_and_never_read(world, tmp_path):
         _upload(world, path)
 
     assert "document type or entities" in error.value.message
-    assert "TOP-SECRET" not in str(BoundaryImport.objects.values_list("inspection", "error"))
+    assert "TOP-SECRET" not in str(BoundaryImport.objects.values_list("inspection", "failure"))
 
 
 def test_billion_laughs_is_refused_quickly(world, tmp_path):

@@ -27,6 +27,6 @@ def test_import_reads_a_temporary_copy_when_the_storage_has_no_local_path(
 
     with pytest.raises(NotImplementedError):
         boundary_import.file.path  # noqa: B018 - the file really has no local path
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert boundary_import.created_count == 3
     assert Area.objects.filter(parent=world.khlong_toei, code="KT-101").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import box
 
+from mahalla.core.jobs.messages import render_text
 from mahalla.places.models import Area
 from mahalla.places.tests.geo_files import import_file, write_layer
 
@@ -33,4 +34,7 @@ def test_features_go_under_the_area_their_parent_code_names(world, tmp_path):
     assert toei_nine.depth == 2
     (problem,) = result.problems
     assert (problem["feature"], problem["code"], problem["name"]) == (3, "ZZ-1", "Lost")
-    assert problem["message"] == "No area with the parent code “9999” exists under Bangkok."
+    assert (
+        render_text(problem["message"])
+        == "No area with the parent code “9999” exists under Bangkok."
+    )

@@ -38,7 +38,7 @@ def test_projected_coordinates_are_stored_as_longitude_latitude(
 
     result = import_file(world, path, name_en_field="name")
 
-    assert result.created_count == 1, result.problems or result.error
+    assert result.created_count == 1, result.problems or result.failure_text
     assert result.inspection["layers"][0]["crs"] == crs
     area = Area.objects.get(code="P-1")
     assert area.bbox == pytest.approx(LONLAT.bounds, abs=1e-6)

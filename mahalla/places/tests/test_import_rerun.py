@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import box
 
+from mahalla.core.jobs.messages import render_text
 from mahalla.places.imports import boundary_import_run
 from mahalla.places.models import Area
 from mahalla.places.tests.geo_files import COMMUNITIES, community_columns, import_file, write_layer
@@ -86,4 +87,4 @@ def test_a_code_twice_in_the_file_is_rejected_the_second_time(world, tmp_path):
     assert Area.objects.get(code="D-1").name_en == "First"
     (problem,) = result.problems
     assert problem["feature"] == 2
-    assert "Feature 1 already has this code" in problem["message"]
+    assert "Feature 1 already has this code" in render_text(problem["message"])

@@ -56,7 +56,7 @@ def test_a_thai_shapefile_without_cpg_imports_with_its_thai_names(world, tmp_pat
 
     result = import_file(world, path, code_field="code", name_th_field="ชื่อ")
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     layer = result.inspection["layers"][0]
     assert (layer["encoding"], layer["encoding_guessed"]) == ("cp874", True)
     assert layer["properties"] == ["code", "ชื่อ"]
@@ -78,7 +78,7 @@ def test_a_persian_shapefile_without_cpg_imports_with_persian_letters(world, tmp
         code_field="code", name_fa_field="نام",
     )  # fmt: skip
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     assert result.inspection["layers"][0]["encoding"] == "cp1256"
     assert result.inspection["layers"][0]["properties"] == ["code", "نام"]
     areas = {a.code: a for a in Area.objects.filter(parent=world.chabahar, code__startswith="CB-")}
@@ -94,7 +94,7 @@ def test_a_utf8_shapefile_without_cpg_still_imports(world, tmp_path):
     # ชื่อ is 12 bytes in UTF-8: the DBF keeps 10, cutting its last letter in half.
     result = import_file(world, path, code_field="code", name_th_field="ชื่")
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     assert result.inspection["layers"][0]["encoding"] == "utf-8"
     assert result.inspection["layers"][0]["properties"] == ["code", "ชื่"]
     assert Area.objects.get(code="KT-203").name_th == "ชุมชนพัฒนาใหม่"
@@ -105,7 +105,7 @@ def test_a_shapefile_whose_cpg_declares_cp874_is_read_as_declared(world, tmp_pat
 
     result = import_file(world, path, code_field="code", name_th_field="ชื่อ")
 
-    assert result.status == BoundaryImport.Status.DONE, result.error
+    assert result.status == BoundaryImport.Status.DONE, result.failure_text
     layer = result.inspection["layers"][0]
     assert "encoding_guessed" not in layer
     assert layer["properties"] == ["code", "ชื่อ"]

@@ -23,7 +23,7 @@ def shapefile_zip(tmp_path):
 def test_zipped_shapefile_imports_thai_and_persian_names_intact(world, shapefile_zip):
     boundary_import = import_file(world, shapefile_zip)
 
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert boundary_import.inspection["layers"][0]["name"] == "communities"
     names = set(
         Area.objects.filter(parent=world.khlong_toei, code__startswith="KT-1").values_list(
@@ -46,6 +46,6 @@ def test_a_zip_made_on_a_mac_ignores_its_resource_forks(world, shapefile_zip):
 
     boundary_import = import_file(world, shapefile_zip)
 
-    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.error
+    assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert [layer["name"] for layer in boundary_import.inspection["layers"]] == ["communities"]
     assert boundary_import.created_count == 3

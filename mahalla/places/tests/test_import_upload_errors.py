@@ -42,7 +42,7 @@ def test_malformed_json_names_the_line(world, tmp_path):
 
     assert _error(world, path) == "Line 3: not valid JSON."
     record = BoundaryImport.objects.get()
-    assert (record.status, record.error) == ("failed", "Line 3: not valid JSON.")
+    assert (record.status, record.failure_text) == ("failed", "Line 3: not valid JSON.")
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_stored(world, tmp_path, settings):
@@ -127,7 +127,7 @@ def test_a_gdal_virtual_file_posing_as_geojson_is_never_opened(world, tmp_path):
     )
 
     assert _error(world, path) == "The file is not valid GeoJSON."
-    assert "TOP-SECRET" not in str(BoundaryImport.objects.values_list("inspection", "error"))
+    assert "TOP-SECRET" not in str(BoundaryImport.objects.values_list("inspection", "failure"))
 
 
 def test_a_shp_entry_that_is_not_a_shapefile_is_refused(world, tmp_path):

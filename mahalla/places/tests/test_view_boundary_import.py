@@ -184,7 +184,8 @@ def test_running_import_polls_for_progress(world, login):
     assert '<progress max="10" value="4"' in content
 
     BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-        status=BoundaryImport.Status.FAILED, error="The file could not be read."
+        status=BoundaryImport.Status.FAILED,
+        failure={"code": "core.text", "params": {"text": "The file could not be read."}},
     )
     content = client.get(url).content.decode()
     assert "hx-trigger" not in content

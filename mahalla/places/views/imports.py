@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from mahalla.core.jobs.leases import job_refresh
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.places import selectors
@@ -52,7 +55,8 @@ def _get_import(request: HttpRequest, pk: int) -> BoundaryImport:
     boundary_import = selectors.boundary_import_get(user=request.user, pk=pk)
     if boundary_import is None:
         raise Http404
-    return boundary_import
+    # A job whose worker died shows as failed, with "run again", instead of running forever.
+    return job_refresh(boundary_import)
 
 
 @login_required
@@ -98,6 +102,20 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "encoding_label": ENCODING_LABELS.get(boundary_import.encoding, ""),
         },
     )
+
+
+@login_required
+@require_POST
+def boundary_import_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    boundary_import = _get_import(request, pk)
+    from mahalla.places.imports import boundary_import_rerun as rerun
+
+    try:
+        rerun(boundary_import=boundary_import, user=request.user)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    return redirect("places:boundary_import_detail", pk=boundary_import.pk)
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""What every background job shares: messages stored as codes, leases, abandoned-job reaping."""
