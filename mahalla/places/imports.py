@@ -96,14 +96,20 @@ def _fail(boundary_import: BoundaryImport, failure: Message) -> BoundaryImport:
 
 def _store(boundary_import: BoundaryImport, uploaded_file: Any, name: str) -> None:
     """Save the raw file; a full or read-only disk leaves no partial file and no record."""
+    field = boundary_import.file
+    # The name is settled before writing, so a write that fails half-way can be cleaned up.
+    target = field.storage.get_available_name(
+        field.field.generate_filename(boundary_import, name),
+        max_length=field.field.max_length,
+    )
     try:
-        boundary_import.file.save(name, uploaded_file, save=False)
+        field.name = field.storage.save(target, uploaded_file, max_length=field.field.max_length)
+        field._committed = True
     except OSError:
         logger.exception("storing the boundary file %s failed", name)
-        stored = boundary_import.file.name
-        if stored:
-            with suppress(OSError):
-                boundary_import.file.storage.delete(stored)
+        with suppress(OSError):
+            if field.storage.exists(target):
+                field.storage.delete(target)
         raise BoundaryFileError(message("places.storage_failed")) from None
 
 
