@@ -222,6 +222,8 @@ TASKS = {
 # A running job renews its lease as it reports progress; a job whose lease has run out belongs
 # to a worker that died and is marked failed (it can be run again from its page).
 JOB_LEASE_SECONDS = envint("JOB_LEASE_SECONDS", "300")
+# Uploaded boundary files whose import was never started are deleted after this many days.
+IMPORT_UPLOAD_RETENTION_DAYS = envint("IMPORT_UPLOAD_RETENTION_DAYS", "14")
 # How often an import waiting for another import into the same place checks again.
 IMPORT_WAIT_SECONDS = envint("IMPORT_WAIT_SECONDS", "2")
 

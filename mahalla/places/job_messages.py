@@ -37,6 +37,10 @@ MESSAGES = {
     "places.crs_unknown": _("The file's coordinate system is not recognised."),
     "places.no_features": _("The file holds no features."),
     "places.file_gone": _("The uploaded file is no longer stored; upload it again."),
+    "places.upload_expired": _(
+        "The file was uploaded but the import was never started; it has been deleted after "
+        "%(days)s days. Upload it again to import it."
+    ),
     "places.no_such_property": _("The file has no property “%(property)s”."),
     "places.mapping_missing": _("Choose the level and properties before importing."),
     "places.too_large": _("The file is larger than %(limit)s MB."),

@@ -221,6 +221,28 @@ class BoundaryImport(Job):
     def __str__(self) -> str:
         return self.original_name
 
+    @classmethod
+    def expire_stale(cls) -> int:
+        """Uploads never started within the retention time: their files go, the rows stay."""
+        from datetime import timedelta
+
+        from mahalla.core.jobs.messages import message
+
+        cutoff = timezone.now() - timedelta(days=settings.IMPORT_UPLOAD_RETENTION_DAYS)
+        stale = cls.objects.filter(status=JobStatus.UPLOADED, created_at__lt=cutoff)
+        expired = 0
+        for upload in stale.exclude(file="").only("pk", "file"):
+            upload.file.delete(save=False)
+            expired += cls.objects.filter(pk=upload.pk).update(
+                file="",
+                status=JobStatus.FAILED,
+                failure=message(
+                    "places.upload_expired", days=settings.IMPORT_UPLOAD_RETENTION_DAYS
+                ),
+                finished_at=timezone.now(),
+            )
+        return expired
+
     @property
     def percent(self) -> int:
         if not self.total:

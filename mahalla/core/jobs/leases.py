@@ -71,6 +71,11 @@ class Job(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def expire_stale(cls) -> int:
+        """Clean up what a job kind leaves behind (files of uploads never started); override."""
+        return 0
+
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
@@ -120,9 +125,13 @@ def _abandoned(model: type[Job]) -> models.QuerySet:
 
 
 def reap_abandoned() -> int:
-    """Mark every running job whose lease ran out as failed; returns how many."""
+    """Mark every running job whose lease ran out as failed; returns how many.
+
+    Each job kind's `expire_stale` runs too, so stale uploads do not pile up on the disk.
+    """
     reaped = 0
     for model in _job_models():
+        model.expire_stale()
         reaped += _abandoned(model).update(
             status=JobStatus.FAILED,
             failure=message("core.job_abandoned"),

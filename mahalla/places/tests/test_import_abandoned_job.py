@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -105,3 +106,23 @@ def test_run_again_is_refused_to_someone_out_of_scope(world, stuck, login):
     assert response.status_code == 404
     stuck.refresh_from_db()
     assert stuck.status == Status.FAILED
+
+
+def test_an_upload_never_started_is_deleted_after_the_retention_time(world, tmp_path, settings):
+    geometries, properties = community_columns()
+    path = write_layer(tmp_path / "old.geojson", geometries, properties, driver="GeoJSON")
+    old = upload_file(world, path)
+    fresh = upload_file(world, path)
+    stored = old.file.path
+    BoundaryImport.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=settings.IMPORT_UPLOAD_RETENTION_DAYS + 1)
+    )
+
+    call_command("worker", reap_only=True)
+
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (old.status, bool(old.file)) == (Status.FAILED, False)
+    assert "never started" in old.failure_text
+    assert not Path(stored).exists()
+    assert (fresh.status, bool(fresh.file)) == (Status.UPLOADED, True)
