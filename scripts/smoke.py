@@ -189,8 +189,10 @@ def boundary_import(client: Client) -> int:
         status = re.search(r'data-status="([a-z_]+)"', progress.text).group(1)
         if status == "done":
             break
-        if status == "failed" or time.monotonic() > deadline:
-            raise SmokeFailure(f"the boundary import ended {status}:\n{progress.text[:2000]}")
+        if status == "failed":
+            raise SmokeFailure(f"the boundary import failed:\n{progress.text[:2000]}")
+        if time.monotonic() > deadline:
+            raise SmokeFailure(f"the boundary import is still {status} after {IMPORT_TIMEOUT} s")
         time.sleep(0.5)
     created = Area.objects.filter(parent=district, code__in=[f[0] for f in SMOKE_FEATURES])
     if created.count() != len(SMOKE_FEATURES):
