@@ -6,8 +6,12 @@ not silently fall back to a development default.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -72,12 +76,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "mahalla.core.middleware.UserLanguageMiddleware",
+    "mahalla.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -229,6 +235,49 @@ IMPORT_WAIT_SECONDS = envint("IMPORT_WAIT_SECONDS", "2")
 
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")
+
+
+def url_origin(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"{url!r} is not an http(s) URL")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Where a base map's style, tiles, glyphs and sprites come from: the style's own origin, plus
+# any other servers its style names (comma-separated), so the security policy lets them in.
+BASEMAP_ORIGINS = sorted(
+    {url_origin(url) for url in [BASEMAP_STYLE_URL, *envlist("BASEMAP_ORIGINS", "")] if url}
+)
+
+
+def inline_style_hashes(template: Path) -> list[str]:
+    """CSP hashes of a template's <style> blocks, so they may stay inline and nothing else."""
+    blocks = re.findall(r"<style>(.*?)</style>", template.read_text(encoding="utf-8"), re.DOTALL)
+    digests = (base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() for b in blocks)
+    return [f"'sha256-{digest}'" for digest in digests]
+
+
+# Everything the pages load is our own. MapLibre starts its workers from blob: URLs and draws
+# icons from data:/blob: images. No inline scripts anywhere (static/js/ holds them all); htmx's
+# indicator style is in mahalla.css, not injected. The 500 page keeps its style inline (it must
+# show even when static files are what failed), allowed by its hash. The API docs pages relax
+# the policy for themselves only (mahalla/api_urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", *inline_style_hashes(BASE_DIR / "mahalla/templates/500.html")],
+        "img-src": ["'self'", "data:", "blob:", *BASEMAP_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", *BASEMAP_ORIGINS],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite: lint, migrations check, then pytest on SQLite and on PostgreSQL.
+# The whole suite: lint, migrations check, pytest on SQLite and on PostgreSQL, then the
+# production smoke test (gunicorn, the worker and every page with the production settings).
 # With REQUIRE_POSTGRES=1 (as CI sets it) an unreachable PostgreSQL is a failure, not a skip.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,12 @@ else
   summary+=("PostgreSQL: NOT RUN (unreachable)")
   if [ "${REQUIRE_POSTGRES:-0}" = "1" ]; then status=1; fi
 fi
+
+step "production smoke test (scripts/smoke.py)"
+$PY scripts/smoke.py
+smoke_rc=$?
+summary+=("production smoke test: exit $smoke_rc")
+[ $smoke_rc -eq 0 ] || status=1
 
 echo
 echo "=== summary ==="

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
@@ -25,3 +26,38 @@ class UserLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+# Pages that show a secret (an API token, a password form): no cache may keep them at all.
+NO_STORE_VIEWS = {
+    "account",
+    "api_token_rotate",
+    "api:token",
+    "password_change",
+    "password_change_done",
+    "password_reset_confirm",
+}
+
+
+class PrivatePagesMiddleware:
+    """What a signed-in person is shown is theirs: shared caches must not keep or serve it.
+
+    Every response to a signed-in user is `Cache-Control: private` and varies on the cookie;
+    account and token pages are `no-store` for everyone, signed in or not.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name in NO_STORE_VIEWS:
+            patch_cache_control(response, private=True, no_store=True, max_age=0)
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
+        return response
