@@ -24,7 +24,7 @@ $PY manage.py migrate --no-input
 $PY manage.py demo_data --force
 $PY manage.py collectstatic --no-input --verbosity 0
 
-$PY manage.py db_worker --no-reload --queue-name "*" &
+$PY manage.py worker &
 WORKER=$!
 stop_worker() {
   kill -TERM "$WORKER" 2>/dev/null || true

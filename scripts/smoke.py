@@ -287,8 +287,8 @@ def run(tmp: Path) -> None:
     gunicorn = [sys.executable, "-m", "gunicorn", "mahalla.wsgi", "--bind", f"127.0.0.1:{port}",
                 "--workers", "2", "--timeout", "60", "--graceful-timeout", "5",
                 "--no-control-socket"]  # fmt: skip
-    worker = [sys.executable, "manage.py", "db_worker", "--no-reload", "--queue-name", "*",
-              "--interval", "0.5", "--no-startup-delay"]  # fmt: skip
+    worker = [sys.executable, "manage.py", "worker",
+              "--interval", "0.5"]  # fmt: skip
     with process("gunicorn", gunicorn, env, tmp), process("worker", worker, env, tmp):
         client = Client(port)
         wait_until_serving(client)

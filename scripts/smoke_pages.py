@@ -96,6 +96,7 @@ PAGES: dict[str, Page] = {
     "places:boundary_import_new": Page(kwargs=_pk("khlong_toei")),
     "places:boundary_import_detail": Page(kwargs=_import),
     "places:boundary_import_progress": Page(kwargs=_import, kind="fragment"),
+    "places:boundary_import_rerun": Page(kwargs=_import, status=POST_ONLY, kind="data"),
     "people:organisation_list": Page(),
     "people:organisation_create": Page(),
     "people:organisation_detail": Page(kwargs=_pk("organisation")),

@@ -22,9 +22,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch", action="store_true", help="Run what is queued, then exit.")
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls.")
+        parser.add_argument("--queue-name", default="*", help="Queues to run; * for every one.")
 
     def handle(
-        self, *args: Any, reap_only: bool, batch: bool, interval: float, **options: Any
+        self,
+        *args: Any,
+        reap_only: bool,
+        batch: bool,
+        interval: float,
+        queue_name: str,
+        **options: Any,
     ) -> None:
         reaped = reap_abandoned()
         if reaped:
