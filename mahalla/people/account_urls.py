@@ -11,6 +11,7 @@ urlpatterns = [
     path("", account.account, name="account"),
     path("token/", account.api_token_rotate, name="api_token_rotate"),
     path("language/", set_language, name="set_language"),
+    path("time-zone/", account.time_zone_set, name="time_zone_set"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -13,9 +13,9 @@ from mahalla.people.services import organisation_search_text
 class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("Preferences"), {"fields": ["language"]}),
+        (_("Preferences"), {"fields": ["language", "time_zone"]}),
     ]
-    list_display = [*DjangoUserAdmin.list_display, "language"]
+    list_display = [*DjangoUserAdmin.list_display, "language", "time_zone"]
 
 
 @admin.register(Organisation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.i18n.timezones import default_time_zone, time_zone_choices, time_zone_name
 from mahalla.people.models import Organisation, User
 from mahalla.people.roles import Perm, Role
 from mahalla.people.selectors import areas_in_scope, organisations_in_scope
@@ -136,3 +137,15 @@ class AccountLanguageForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["language"]
+
+
+class AccountTimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    def __init__(self, *args, language: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        usual = time_zone_name(default_time_zone(language), language)
+        self.fields["time_zone"].choices = [
+            ("", _("Usual for my language (%(zone)s)") % {"zone": usual}),
+            *time_zone_choices(language),
+        ]

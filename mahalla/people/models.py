@@ -4,19 +4,41 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mahalla.core.i18n.timezones import is_time_zone
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, localized_name
 
 
+def validate_time_zone(value: str) -> None:
+    if value and not is_time_zone(value):
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Choose one from the list."),
+            code="invalid_time_zone",
+            params={"value": value},
+        )
+
+
 class User(AbstractUser):
-    """A person who signs in. The language choice follows them from device to device."""
+    """A person who signs in. Language and time zone follow them from device to device."""
 
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
+    # No `choices`: the IANA list changes with Python's tz database, not with migrations.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        validators=[validate_time_zone],
+        help_text=_(
+            "Empty: the usual time zone of your language (Thai: Bangkok; Persian: Tehran)."
+        ),
     )
 
     class Meta(AbstractUser.Meta):

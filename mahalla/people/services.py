@@ -127,3 +127,11 @@ def api_token_rotate(*, user: User) -> Token:
     """A fresh API token for `user`; any earlier token stops working at once."""
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)
+
+
+def user_time_zone_set(*, user: User, time_zone: str) -> User:
+    """Save the zone `user` reads times in; "" means the usual zone of their language."""
+    user.time_zone = time_zone
+    user.full_clean(validate_unique=False, exclude=["password"])
+    user.save(update_fields=["time_zone"])
+    return user
