@@ -46,7 +46,17 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["kind", "name_en", "name_th", "name_fa", "short_name", "area", "is_active"]
+        fields = [
+            "kind",
+            "name_en",
+            "name_th",
+            "name_fa",
+            "short_name_en",
+            "short_name_th",
+            "short_name_fa",
+            "area",
+            "is_active",
+        ]
         field_classes = {"area": AreaChoiceField}
 
     def __init__(self, *args, user: User, **kwargs) -> None:
