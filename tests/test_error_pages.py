@@ -31,7 +31,7 @@ def test_missing_place_gives_the_persian_404_page_right_to_left(world, login):
     html = response.content.decode()
     assert '<html lang="fa" dir="rtl">' in html
     assert "صفحه پیدا نشد" in html
-    assert "ممکن است به این مکان دسترسی نداشته باشید" in html
+    assert "ممکن است به این محدوده دسترسی نداشته باشید" in html
     assert 'href="/"' in html
 
 

@@ -114,6 +114,13 @@ SPECS: dict[str, Spec | list[Spec]] = {
     ),
     "account": Spec(allowed=("no_role", 200), denied=()),
     "api_token_rotate": Spec(method="post", allowed=("no_role", 302), denied=()),
+    "time_zone_set": Spec(
+        method="post",
+        data=lambda w: {"time_zone": "Asia/Tehran"},
+        allowed=("no_role", 302),
+        denied=(),
+        note="changes only the signed-in person's own account",
+    ),
     "password_change": Spec(allowed=("no_role", 200), denied=()),
     "password_change_done": Spec(allowed=("no_role", 200), denied=()),
     "password_reset": public(),

@@ -196,7 +196,8 @@ def _organisations(b: DemoBuilder) -> None:
         "codi",
         kind=kind.GOVERNMENT_AGENCY,
         area="bangkok",
-        short_name="CODI",
+        short_name_en="CODI",
+        short_name_th="พอช.",
         name_en="Community Organizations Development Institute",
         name_th="สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)",
     )
@@ -204,7 +205,8 @@ def _organisations(b: DemoBuilder) -> None:
         "bma",
         kind=kind.MUNICIPALITY,
         area="bangkok",
-        short_name="BMA",
+        short_name_en="BMA",
+        short_name_th="กทม.",
         name_en="Bangkok Metropolitan Administration",
         name_th="กรุงเทพมหานคร",
     )
@@ -212,7 +214,8 @@ def _organisations(b: DemoBuilder) -> None:
         "nha",
         kind=kind.GOVERNMENT_AGENCY,
         area="bangkok",
-        short_name="NHA",
+        short_name_en="NHA",
+        short_name_th="กคช.",
         name_en="National Housing Authority",
         name_th="การเคหะแห่งชาติ",
     )
@@ -227,7 +230,7 @@ def _organisations(b: DemoBuilder) -> None:
         )
     b.organisation(
         "kt_network",
-        kind=kind.COMMUNITY_ORGANISATION,
+        kind=kind.COMMUNITY_NETWORK,
         area="khlong_toei",
         name_en="Khlong Toei Community Network",
         name_th="เครือข่ายชุมชนคลองเตย",

@@ -105,7 +105,10 @@ class DemoBuilder:
     # Organisations ------------------------------------------------------------------------
     def organisation(self, key: str, *, area: str | None = None, **fields: Any) -> Organisation:
         area_obj = self.areas[area] if area else None
-        wanted = {"area": area_obj, "short_name": "", "name_th": "", "name_fa": "", **fields}
+        blank = dict.fromkeys(
+            ("short_name_en", "short_name_th", "short_name_fa", "name_th", "name_fa"), ""
+        )
+        wanted = {"area": area_obj, **blank, **fields}
         organisation = Organisation.objects.filter(
             kind=fields["kind"], name_en=fields["name_en"]
         ).first()

@@ -82,11 +82,11 @@ def build(b: DemoBuilder) -> None:
         name_en="Chabahar Governorate",
         name_fa="فرمانداری چابهار",
     )
-    # An NGO, not a community organisation: the office is a facilitation team contracted
-    # to work with residents, not a body the residents themselves formed.
+    # A facilitation office, not a community organisation: a team contracted to work with
+    # residents, not a body the residents themselves formed.
     b.organisation(
         "moradabad_office",
-        kind=kind.NGO,
+        kind=kind.FACILITATION_OFFICE,
         area="moradabad",
         name_en="Moradabad Neighbourhood Facilitation Office",
         name_fa="دفتر تسهیلگری محله مرادآباد",

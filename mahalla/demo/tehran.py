@@ -138,6 +138,18 @@ def build(b: DemoBuilder) -> None:
         name_en="Tehran Municipality",
         name_fa="شهرداری تهران",
     )
+    # District 12's neighbourhood houses: the municipality's offices in the neighbourhoods.
+    for hood, name_en, name_fa in (
+        ("sanglaj", "Sanglaj Neighbourhood House", "سرای محلهٔ سنگلج"),
+        ("oudlajan", "Oudlajan Neighbourhood House", "سرای محلهٔ عودلاجان"),
+    ):
+        b.organisation(
+            f"{hood}_house",
+            kind=kind.NEIGHBOURHOOD_HOUSE,
+            area=hood,
+            name_en=name_en,
+            name_fa=name_fa,
+        )
     # A national company: without an area it is reached only through grants on it.
     b.organisation(
         "urc",

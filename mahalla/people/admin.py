@@ -13,16 +13,16 @@ from mahalla.people.services import organisation_search_text
 class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("Preferences"), {"fields": ["language"]}),
+        (_("Preferences"), {"fields": ["language", "time_zone"]}),
     ]
-    list_display = [*DjangoUserAdmin.list_display, "language"]
+    list_display = [*DjangoUserAdmin.list_display, "language", "time_zone"]
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name_en", "name_th", "name_fa", "kind", "area", "is_active"]
+    list_display = ["name_en", "name_th", "name_fa", "short_name_th", "kind", "area", "is_active"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["search_text", "short_name"]
+    search_fields = ["search_text"]  # holds every name and short name
     list_select_related = ["area"]
     raw_id_fields = ["area"]
 

@@ -15,6 +15,9 @@ from mahalla.places.api import StandardPagination
 
 class OrganisationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True, help_text="Name in the request's language.")
+    short_name = serializers.CharField(
+        read_only=True, help_text="Short name in the request's language; may be empty."
+    )
     area = serializers.IntegerField(source="area_id", read_only=True, allow_null=True)
 
     class Meta:
@@ -27,6 +30,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "name_th",
             "name_fa",
             "short_name",
+            "short_name_en",
+            "short_name_th",
+            "short_name_fa",
             "area",
             "is_active",
         ]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.i18n.inputs import mark_language_inputs, mark_latin_inputs, per_language_order
+from mahalla.core.i18n.timezones import default_time_zone, time_zone_choices, time_zone_name
 from mahalla.people.models import Organisation, User
 from mahalla.people.roles import Perm, Role
 from mahalla.people.selectors import areas_in_scope, organisations_in_scope
@@ -45,7 +48,17 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["kind", "name_en", "name_th", "name_fa", "short_name", "area", "is_active"]
+        fields = [
+            "kind",
+            "name_en",
+            "name_th",
+            "name_fa",
+            "short_name_en",
+            "short_name_th",
+            "short_name_fa",
+            "area",
+            "is_active",
+        ]
         field_classes = {"area": AreaChoiceField}
 
     def __init__(self, *args, user: User, **kwargs) -> None:
@@ -53,9 +66,11 @@ class OrganisationForm(forms.ModelForm):
         self.fields["area"].queryset = areas_in_scope(user=user, perm=Perm.CHANGE_ORGANISATION)
         # Only superusers can place an organisation outside every area (see services).
         self.fields["area"].required = not user.is_superuser
-        for name, attr in (("name_th", "th"), ("name_fa", "fa"), ("name_en", "en")):
-            self.fields[name].widget.attrs["lang"] = attr
-        self.fields["name_fa"].widget.attrs["dir"] = "rtl"
+        # The reader's own language first, each input with its language and direction.
+        names = [*per_language_order("name"), *per_language_order("short_name")]
+        self.order_fields(["kind", *names])
+        mark_language_inputs(self.fields, "name")
+        mark_language_inputs(self.fields, "short_name")
 
     def clean(self):
         cleaned = super().clean()
@@ -80,6 +95,7 @@ class GrantFilterForm(forms.Form):
 
     def __init__(self, *args, viewer: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        mark_latin_inputs(self.fields, ["user"])
         self.fields["area"].queryset = areas_in_scope(
             user=viewer, perm=Perm.MANAGE_ROLES, communities=False
         )
@@ -107,6 +123,7 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args, granter: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        mark_latin_inputs(self.fields, ["username"])
         self.fields["area"].queryset = areas_in_scope(user=granter, perm=Perm.MANAGE_ROLES)
         self.fields["organisation"].queryset = organisations_in_scope(
             user=granter, perm=Perm.MANAGE_ROLES
@@ -136,3 +153,29 @@ class AccountLanguageForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["language"]
+
+
+class AccountTimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(label=_("Time zone"), required=False)
+
+    def __init__(self, *args, language: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        usual = time_zone_name(default_time_zone(language), language)
+        self.fields["time_zone"].choices = [
+            ("", _("Usual for my language (%(zone)s)") % {"zone": usual}),
+            *time_zone_choices(language),
+        ]
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form; usernames and passwords are typed left to right on fa pages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        mark_latin_inputs(self.fields, ["username", "password"])
+
+
+class PasswordResetEmailForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        mark_latin_inputs(self.fields, ["email"])

@@ -4,19 +4,42 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mahalla.core.i18n.languages import resolve_language
+from mahalla.core.i18n.timezones import is_time_zone
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, localized_name
 
 
+def validate_time_zone(value: str) -> None:
+    if value and not is_time_zone(value):
+        raise ValidationError(
+            _("“%(value)s” is not a time zone. Choose one from the list."),
+            code="invalid_time_zone",
+            params={"value": value},
+        )
+
+
 class User(AbstractUser):
-    """A person who signs in. The language choice follows them from device to device."""
+    """A person who signs in. Language and time zone follow them from device to device."""
 
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
+    # No `choices`: the IANA list changes with Python's tz database, not with migrations.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        validators=[validate_time_zone],
+        help_text=_(
+            "Empty: the usual time zone of your language (Thai: Bangkok; Persian: Tehran)."
+        ),
     )
 
     class Meta(AbstractUser.Meta):
@@ -30,14 +53,22 @@ class Organisation(models.Model):
         MUNICIPALITY = "municipality", _("municipality")
         DISTRICT_OFFICE = "district_office", _("district office")
         COMMUNITY_ORGANISATION = "community_organisation", _("community organisation")
+        COMMUNITY_NETWORK = "community_network", _("community network")
         NGO = "ngo", _("NGO")
         COOPERATIVE = "cooperative", _("cooperative")
+        # Iran: a team contracted to work with residents of an informal settlement.
+        FACILITATION_OFFICE = "facilitation_office", _("facilitation office")
+        # Tehran: the municipality's house in each neighbourhood (سرای محله).
+        NEIGHBOURHOOD_HOUSE = "neighbourhood_house", _("neighbourhood house")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
     name_fa = models.CharField(_("name (Persian)"), max_length=200, blank=True)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    # Short names differ by language (กทม. on Thai pages, BMA on English ones).
+    short_name_en = models.CharField(_("short name (English)"), max_length=40, blank=True)
+    short_name_th = models.CharField(_("short name (Thai)"), max_length=40, blank=True)
+    short_name_fa = models.CharField(_("short name (Persian)"), max_length=40, blank=True)
     area = models.ForeignKey(
         Area,
         verbose_name=_("area"),
@@ -69,6 +100,12 @@ class Organisation(models.Model):
     @property
     def name(self) -> str:
         return localized_name(self)
+
+    @property
+    def short_name(self) -> str:
+        """The short name in the active language; "" rather than another language's, since
+        an abbreviation in another script (BMA on a Thai page) reads as noise."""
+        return getattr(self, f"short_name_{resolve_language()}")
 
 
 class RoleGrant(models.Model):

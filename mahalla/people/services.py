@@ -20,12 +20,14 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import forget_scopes, has_perm
 from mahalla.places.models import Area
 
-_ORGANISATION_FIELDS = {"kind", "name_en", "name_th", "name_fa", "short_name", "area", "is_active"}
+_NAMES = ("name_en", "name_th", "name_fa", "short_name_en", "short_name_th", "short_name_fa")
+_ORGANISATION_FIELDS = {"kind", *_NAMES, "area", "is_active"}
 
 
 def organisation_search_text(organisation: Organisation) -> str:
-    parts = [organisation.name_en, organisation.name_th, organisation.name_fa]
-    return normalize_search(" ".join(filter(None, [*parts, organisation.short_name])))
+    """Every name and short name, so กทม. finds the BMA from any page's search."""
+    parts = [getattr(organisation, field) for field in _NAMES]
+    return normalize_search(" ".join(filter(None, parts)))
 
 
 def _check_may_change_organisation_on(by: User | None, area: Area | None) -> None:
@@ -127,3 +129,11 @@ def api_token_rotate(*, user: User) -> Token:
     """A fresh API token for `user`; any earlier token stops working at once."""
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)
+
+
+def user_time_zone_set(*, user: User, time_zone: str) -> User:
+    """Save the zone `user` reads times in; "" means the usual zone of their language."""
+    user.time_zone = time_zone
+    user.full_clean(validate_unique=False, exclude=["password"])
+    user.save(update_fields=["time_zone"])
+    return user

@@ -15,6 +15,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.forms import AsciiDigitsCharField, LocalDecimalField
+from mahalla.core.i18n.digits import format_number
+from mahalla.core.i18n.inputs import mark_language_inputs, per_language_order
+from mahalla.core.i18n.languages import resolve_language
 from mahalla.places.editing import area_point, child_levels, default_child_level
 from mahalla.places.forms import LevelChoiceField
 from mahalla.places.models import Area
@@ -29,6 +32,12 @@ REGISTRATION_CHOICES = [
     (Area.Registration.NOT_APPLICABLE, Area.Registration.NOT_APPLICABLE.label),
 ]
 REASON_HELP = _("Saved in the history, so others can understand the change later.")
+# Coordinates of a place the reader knows (Khlong Toei for Thai officers, Tehran for
+# Persian ones); English readers work across programmes and see both.
+COORDINATE_EXAMPLES = {
+    "th": (_("Khlong Toei, Bangkok"), Decimal("13.7225"), Decimal("100.5756")),
+    "fa": (_("Tehran"), Decimal("35.6892"), Decimal("51.389")),
+}
 
 
 class LevelSelect(forms.Select):
@@ -42,13 +51,27 @@ class LevelSelect(forms.Select):
         return option
 
 
-def _name_field(label: str, language: str) -> forms.CharField:
-    attrs = {"lang": language, "dir": "rtl" if language == "fa" else "ltr", "autocomplete": "off"}
+def _name_field(label: str) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=MAX_NAME,
         required=False,
-        widget=forms.TextInput(attrs=attrs),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+def _coordinate_help(language: str) -> tuple[str, str]:
+    """Latitude and longitude help texts with an example the reader recognises."""
+    if language not in COORDINATE_EXAMPLES:
+        return (
+            _("In decimal degrees, for example 13.7225 in Bangkok or 35.6892 in Tehran."),
+            _("In decimal degrees, for example 100.5756 in Bangkok or 51.389 in Tehran."),
+        )
+    place, latitude, longitude = COORDINATE_EXAMPLES[language]
+    return tuple(
+        _("In decimal degrees, for example %(value)s in %(place)s.")
+        % {"value": format_number(value, language), "place": place}
+        for value in (latitude, longitude)
     )
 
 
@@ -62,24 +85,34 @@ class AreaFieldsForm(forms.Form):
         help_text=_("Optional. The official code, if the place has one."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
     )
-    name_th = _name_field(_("Name (Thai)"), "th")
-    name_fa = _name_field(_("Name (Persian)"), "fa")
-    name_en = _name_field(_("Name (English)"), "en")
+    name_th = _name_field(_("Name (Thai)"))
+    name_fa = _name_field(_("Name (Persian)"))
+    name_en = _name_field(_("Name (English)"))
     registration = forms.ChoiceField(
         label=_("Registration"), choices=REGISTRATION_CHOICES, required=False
     )
-    latitude = LocalDecimalField(
-        label=_("Latitude"),
-        required=False,
-        help_text=_("In decimal degrees, for example 13.7225 in Bangkok or 35.6892 in Tehran."),
-    )
-    longitude = LocalDecimalField(
-        label=_("Longitude"),
-        required=False,
-        help_text=_("In decimal degrees, for example 100.5756 in Bangkok or 51.389 in Tehran."),
-    )
+    latitude = LocalDecimalField(label=_("Latitude"), required=False)
+    longitude = LocalDecimalField(label=_("Longitude"), required=False)
 
     location_fields = ("latitude", "longitude")
+    # Fields before and after the names; the rest keep their declared order.
+    leading_fields: tuple[str, ...] = ()
+    fields_after_names: tuple[str, ...] = ("code", "registration")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        language = resolve_language()
+        names = per_language_order("name", language)  # the reader's own language first
+        self.order_fields([*self.leading_fields, *names, *self.fields_after_names])
+        mark_language_inputs(self.fields, "name")
+        help_texts = _coordinate_help(language)
+        for name, help_text in zip(self.location_fields, help_texts, strict=True):
+            self.fields[name].help_text = help_text
+
+    @property
+    def name_fields(self) -> list[forms.BoundField]:
+        """The name inputs in the reader's order, for templates that group them."""
+        return [self[name] for name in self.fields if name.startswith("name_")]
 
     def clean_latitude(self) -> Decimal | None:
         value = self.cleaned_data.get("latitude")
@@ -137,7 +170,7 @@ class AreaCreateForm(AreaFieldsForm):
         help_text=REASON_HELP,
     )
 
-    field_order = ["level", "name_th", "name_fa", "name_en", "code", "registration"]
+    leading_fields = ("level",)
 
     def __init__(self, *args: Any, parent: Area, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -164,8 +197,6 @@ class AreaUpdateForm(AreaFieldsForm):
         help_text=REASON_HELP,
         error_messages={"required": _("Say why you make this change.")},
     )
-
-    field_order = ["name_th", "name_fa", "name_en", "code", "registration"]
 
     def __init__(self, *args: Any, area: Area, location: bool, **kwargs: Any) -> None:
         initial = {

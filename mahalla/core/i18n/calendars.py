@@ -18,11 +18,12 @@ from datetime import UTC, date, datetime, tzinfo
 
 import icu
 import jdatetime
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mahalla.core.i18n.digits import BIDI_CONTROLS, localize_digits, to_ascii_digits
 from mahalla.core.i18n.languages import resolve_language
+from mahalla.core.i18n.timezones import time_zone_name
 
 STYLES = ("short", "medium", "long")
 BUDDHIST_ERA_OFFSET = 543
@@ -197,3 +198,28 @@ def parse_date(text: str, language: str | None = None) -> date:
             "example": date_input_example(language),
         }
         raise DateParseError(message, "invalid_date") from None
+
+
+def format_time(value: datetime | None, language: str | None = None, tz=None) -> str:
+    """The time of day, 24-hour, in the language's digits (`۰۰:۳۰`, `04:00`)."""
+    if value is None or value == "":
+        return ""
+    language = resolve_language(language)
+    return _render(_wall_clock(value, tz), language, "HH:mm")
+
+
+def format_datetime_with_zone(
+    value: date | None,
+    language: str | None = None,
+    style: str = "medium",
+    tz: tzinfo | str | None = None,
+) -> str:
+    """`format_datetime` followed by the zone's name, for pages read across zones
+    (imports, history): `۱ فروردین ۱۴۰۵، ۰۰:۳۰ (به وقت تهران)`."""
+    text = format_datetime(value, language, style, tz)
+    if not isinstance(value, datetime) or not timezone.is_aware(value):
+        return text  # a plain date or a naive time has no zone to name
+    zone = _as_tz(tz) or timezone.get_current_timezone()
+    language = resolve_language(language)
+    with translation.override(language):
+        return _("%(when)s (%(zone)s)") % {"when": text, "zone": time_zone_name(zone, language)}

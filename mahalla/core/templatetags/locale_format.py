@@ -7,12 +7,17 @@ the page. (An unknown style name is a template bug and does raise.)
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django import template
 
-from mahalla.core.i18n.calendars import format_date, format_datetime
+from mahalla.core.i18n.calendars import (
+    format_date,
+    format_datetime,
+    format_datetime_with_zone,
+    format_time,
+)
 from mahalla.core.i18n.digits import format_number, localize_digits
 
 register = template.Library()
@@ -36,6 +41,31 @@ def localdatetime(value: Any, style: str = "medium") -> str:
     if not isinstance(value, date):
         return str(value)
     return format_datetime(value, style=style)
+
+
+@register.filter
+def localdatetime_zone(value: Any, style: str = "medium") -> str:
+    """Like `localdatetime`, followed by the zone's name, where readers may be in several
+    zones or compare with a file's time: `۱ فروردین ۱۴۰۵، ۰۰:۳۰ (به وقت تهران)`."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, date):
+        return str(value)
+    return format_datetime_with_zone(value, style=style)
+
+
+@register.filter
+def localtime(value: Any) -> str:
+    """`{{ t|localtime }}`: the time of day in the current zone and the language's digits.
+
+    Replaces Django's `tz` library filter of the same name in our templates (which never
+    `{% load tz %}`): that one returns a datetime for further formatting, ours the text.
+    """
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, datetime):
+        return str(value)
+    return format_time(value)
 
 
 @register.filter

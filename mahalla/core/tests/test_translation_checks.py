@@ -121,3 +121,24 @@ def test_strings_marked_in_the_code_but_absent_from_the_catalogue_are_listed(pro
     assert "lacks 2 string(s)" in message
     assert "'Boundaries' (b.py:9)" in message
     assert "[menu] 'Places'" in message
+
+
+def test_a_django_message_missing_or_untranslated_in_our_catalogue_is_listed(project, monkeypatch):
+    monkeypatch.setattr(checks, "MESSAGES", ("This field is required.", "Enter a number."))
+    monkeypatch.setattr(checks, "PLURAL_MESSAGES", (("%(n)d character", "%(n)d characters"),))
+    write_catalogue(
+        project,
+        "th",
+        [
+            polib.POEntry(msgid="This field is required.", msgstr="โปรดกรอกช่องนี้"),
+            polib.POEntry(
+                msgid="%(n)d character", msgid_plural="%(n)d characters", msgstr_plural={0: ""}
+            ),
+        ],
+    )
+    with pytest.raises(AssertionError) as caught:
+        checks.test_django_messages_have_our_translation("th")
+    message = str(caught.value)
+    assert "1 missing" in message and "'Enter a number.'" in message
+    assert "1 untranslated or fuzzy" in message and "'%(n)d character'" in message
+    assert "'This field is required.'" not in message

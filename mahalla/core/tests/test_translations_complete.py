@@ -21,6 +21,8 @@ import polib
 import pytest
 from django.conf import settings
 
+from mahalla.core.i18n.django_messages import MESSAGES, PLURAL_MESSAGES
+
 LANGUAGES = ("th", "fa")
 ROOT = Path(settings.BASE_DIR)
 GETTEXT_TOOLS = ("xgettext", "msguniq", "msgmerge")
@@ -125,6 +127,31 @@ def _placeholder_problem(entry: polib.POEntry, nplurals: int) -> str | None:
     if missing:
         return f"{_describe(entry)}: last plural form lacks {sorted(missing)}"
     return None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_django_messages_have_our_translation(language):
+    """Django's, DRF's and django-axes' messages that pages show (django_messages.py) are in
+    our catalogue, translated in our wording, rather than left to the packages' catalogues."""
+    catalogue = _catalogue(language)
+    nplurals = _plural_count(catalogue)
+    entries = {e.msgid: e for e in _current(catalogue)}
+    wanted = [*MESSAGES, *(singular for singular, _plural in PLURAL_MESSAGES)]
+    missing = [f"  {msgid!r}" for msgid in wanted if msgid not in entries]
+    untranslated = [
+        _describe(entries[msgid])
+        for msgid in wanted
+        if msgid in entries
+        and (entries[msgid].fuzzy or not _is_translated(entries[msgid], nplurals))
+    ]
+    problems = []
+    if missing:
+        problems += [f"{len(missing)} missing (run `make messages`):", *missing]
+    if untranslated:
+        problems += [f"{len(untranslated)} untranslated or fuzzy:", *untranslated]
+    assert not problems, f"locale/{language}/LC_MESSAGES/django.po, Django's messages:\n" + (
+        "\n".join(problems)
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -30,7 +30,8 @@ def test_token_date_is_in_the_buddhist_era_and_the_key_stays_hidden(world, login
     when = timezone.make_aware(datetime(2025, 3, 20, 9, 30), timezone.get_fixed_timezone(0))
     token = _made_on(world.treasurer, when)
     html = login(world.treasurer).get(reverse("account")).content.decode()
-    assert "คุณมีโทเคนที่สร้างเมื่อ 20 มี.ค. 2568 09:30" in html
+    # 09:30 UTC is 16:30 in Bangkok, the usual time zone of Thai readers.
+    assert "คุณมีโทเคนที่สร้างเมื่อ 20 มี.ค. 2568 16:30" in html
     assert "2025" not in html
     assert token.key not in html
     assert "สร้างโทเคนใหม่แทนโทเคนเดิม" in html  # "Replace my token"

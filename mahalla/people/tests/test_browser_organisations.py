@@ -66,7 +66,10 @@ def test_search_finds_the_organisation_and_its_history_is_in_my_calendar(
         **{name_field: case["name"]},
     )
     organisation_update(
-        organisation=found, by=world.admin, reason=case["reason"], short_name=case["short_name"]
+        organisation=found,
+        by=world.admin,
+        reason=case["reason"],
+        **{f"short_name_{language}": case["short_name"]},
     )
     organisation_create(
         by=None, kind=Organisation.Kind.COOPERATIVE, area=area, **{name_field: case["decoy"]}

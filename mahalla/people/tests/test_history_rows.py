@@ -34,7 +34,7 @@ def test_changes_by_the_system_are_named_so(world):
 def test_limit_keeps_the_newest_and_still_diffs_the_last_row(world, kt_admin):
     organisation = world.khlong_toei_office
     for number in range(5):
-        organisation_update(organisation=organisation, by=kt_admin, short_name=f"v{number}")
+        organisation_update(organisation=organisation, by=kt_admin, short_name_en=f"v{number}")
     rows = history_rows(organisation, limit=2)
     assert len(rows) == 2
     assert [c.new for c in rows[1].changes] == ["v3"]
@@ -46,7 +46,7 @@ def test_query_count_does_not_grow_with_history(world, kt_admin, django_assert_m
         organisation_update(
             organisation=organisation,
             by=kt_admin,
-            short_name=f"v{number}",
+            short_name_en=f"v{number}",
             area=world.lock_123 if number % 2 else world.khlong_toei,
         )
     with django_assert_max_num_queries(2):  # the records with users, then the areas
@@ -56,7 +56,7 @@ def test_query_count_does_not_grow_with_history(world, kt_admin, django_assert_m
 
 def test_include_renders_rows_and_an_empty_state(world, kt_admin):
     organisation_update(
-        organisation=world.khlong_toei_office, by=kt_admin, short_name="KT", reason="short"
+        organisation=world.khlong_toei_office, by=kt_admin, short_name_en="KT", reason="short"
     )
     html = render_to_string(
         "core/_history.html", {"history_rows": history_rows(world.khlong_toei_office)}

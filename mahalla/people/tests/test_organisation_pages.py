@@ -95,7 +95,7 @@ def test_detail_shows_history_with_who_and_why(world, login, kt_admin):
     organisation_update(
         organisation=world.khlong_toei_office,
         by=kt_admin,
-        short_name="KTO",
+        short_name_en="KTO",
         reason="agreed at the district meeting",
     )
     content = login(world.khlong_toei_officer).get(detail(world.khlong_toei_office)).content
@@ -173,7 +173,8 @@ def test_admin_edits_an_organisation(world, login, kt_admin):
             "kind": "district_office",
             "name_en": "Khlong Toei District Office",
             "name_th": "สำนักงานเขตคลองเตย",
-            "short_name": "KTDO",
+            "short_name_en": "KTDO",
+            "short_name_th": "สนข.คลองเตย",
             "area": world.khlong_toei.pk,
             "is_active": "on",
             "reason": "short name for reports",
@@ -181,7 +182,8 @@ def test_admin_edits_an_organisation(world, login, kt_admin):
     )
     assert response.status_code == 302
     world.khlong_toei_office.refresh_from_db()
-    assert world.khlong_toei_office.short_name == "KTDO"
+    assert world.khlong_toei_office.short_name_en == "KTDO"
+    assert world.khlong_toei_office.short_name_th == "สนข.คลองเตย"
 
 
 def test_out_of_scope_admin_gets_404_on_edit(world, login, pw_admin):

@@ -46,7 +46,7 @@ def test_update_refreshes_search_text_and_records_the_reason(world, kt_admin):
     organisation = organisation_update(
         organisation=world.khlong_toei_office,
         by=kt_admin,
-        short_name="KT Office",
+        short_name_en="KT Office",
         reason="official abbreviation",
     )
     assert "kt office" in organisation.search_text
@@ -56,7 +56,7 @@ def test_update_refreshes_search_text_and_records_the_reason(world, kt_admin):
 def test_an_officer_without_the_permission_cannot_update(world):
     with pytest.raises(PermissionDenied):
         organisation_update(
-            organisation=world.khlong_toei_office, by=world.khlong_toei_officer, short_name="x"
+            organisation=world.khlong_toei_office, by=world.khlong_toei_officer, short_name_en="x"
         )
 
 
