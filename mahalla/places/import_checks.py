@@ -228,6 +228,7 @@ def mapping_errors(*, layer: dict, mapping: dict[str, str], is_community: bool) 
     for field_name, chosen in mapping.items():
         if chosen and (info.get(chosen) or {}).get("kind") == "object":
             parts = [name for name in layer.get("properties", []) if name.startswith(chosen + ".")]
+            parts.sort(key=lambda name: "name" not in name)  # the likeliest to be wanted first
             errors[field_name] = _(
                 "The property “%(property)s” holds a group of values, not one text; choose one "
                 "of its parts, such as “%(part)s”."
