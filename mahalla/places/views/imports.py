@@ -41,7 +41,7 @@ def boundary_import_new(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, parent=area, uploaded_file=form.cleaned_data["file"]
             )
         except BoundaryFileError as error:
-            form.add_error("file", str(error))
+            form.add_error("file", error.message)
         else:
             return redirect("places:boundary_import_detail", pk=boundary_import.pk)
     context = {
