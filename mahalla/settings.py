@@ -233,6 +233,10 @@ JOB_LEASE_SECONDS = envint("JOB_LEASE_SECONDS", "300")
 IMPORT_UPLOAD_RETENTION_DAYS = envint("IMPORT_UPLOAD_RETENTION_DAYS", "14")
 # How often an import waiting for another import into the same place checks again.
 IMPORT_WAIT_SECONDS = envint("IMPORT_WAIT_SECONDS", "2")
+# Features one boundary file may hold (checked when it is uploaded, from GDAL's count) and one
+# import job may read (checked again in the job): a million points would take gigabytes.
+IMPORT_MAX_FEATURES = envint("IMPORT_MAX_FEATURES", "50000")
+IMPORT_MAX_FEATURES_PER_JOB = envint("IMPORT_MAX_FEATURES_PER_JOB", "50000")
 
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")

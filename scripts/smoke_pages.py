@@ -77,6 +77,7 @@ PAGES: dict[str, Page] = {
     "set_language": Page(status=POST_ONLY, kind="data"),
     "account": Page(),
     "api_token_rotate": Page(status=POST_ONLY, kind="data"),
+    "time_zone_set": Page(status=POST_ONLY, kind="data"),
     "password_change": Page(),
     "password_change_done": Page(),
     "password_reset": Page(),

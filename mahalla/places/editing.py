@@ -16,10 +16,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
-from shapely.geometry import Point, shape
+from shapely.geometry import Point
 
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
+from mahalla.places.geometry import INSIDE, SWAPPED, boundary_of, placement
 from mahalla.places.models import Area, AreaLevel
 from mahalla.places.services import area_create, area_update
 
@@ -76,13 +77,14 @@ def _point(latitude: Decimal | None, longitude: Decimal | None) -> Point | None:
 
 def _check_inside_parent(parent: Area | None, point: Point | None) -> None:
     """Refuse a point outside the parent's boundary: a typo in a coordinate, most likely."""
-    if point is None or parent is None or parent.geometry_kind != Area.GeometryKind.POLYGON:
+    boundary = boundary_of(parent) if parent is not None else None
+    if point is None or boundary is None:
         return
-    boundary = shape(parent.geometry)
-    if boundary.covers(point):
+    where = placement(boundary, point)
+    if where == INSIDE:
         return
     names = {"parent": parent.name}
-    if boundary.covers(Point(point.y, point.x)):
+    if where == SWAPPED:
         message = _(
             "This point lies outside %(parent)s, but would be inside it with latitude and "
             "longitude swapped. Check that the latitude is in the Latitude field."

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.places.dbf_encoding import ARABIC, LATIN1, THAI, UTF8
+from mahalla.places.mapping_fields import add_check_fields, property_info
+from mahalla.places.mapping_guess import guess_mapping
 from mahalla.places.models import Area, AreaLevel
 
 ACCEPTED_BOUNDARY_FILES = ".geojson,.json,.gpkg,.zip,.kml"
@@ -99,11 +101,12 @@ def guessed_encodings(inspection: dict) -> list[dict]:
 
 
 _PROPERTY_FIELDS = {
-    "code_field": (_("Code"), ("code", "id", "pcode", "adm_pcode")),
-    "name_en_field": (_("Name in English"), ("name_en", "name", "name_eng")),
-    "name_th_field": (_("Name in Thai"), ("name_th", "name_tha", "th_name")),
-    "name_fa_field": (_("Name in Persian"), ("name_fa", "name_fas", "name_per", "fa_name")),
-    "parent_code_field": (_("Parent code"), ("parent_code", "parent")),
+    "code_field": _("Code"),
+    "name_en_field": _("Name in English"),
+    "name_th_field": _("Name in Thai"),
+    "name_fa_field": _("Name in Persian"),
+    "parent_code_field": _("Parent code"),
+    "registration_field": _("Registration (communities only)"),
 }
 
 
@@ -116,9 +119,7 @@ class BoundaryMappingForm(forms.Form):
     def __init__(self, *args: Any, inspection: dict, parent: Area, **kwargs: Any) -> None:
         properties = inspected_properties(inspection)
         initial = kwargs.pop("initial", None) or {}
-        lowered = {name.lower(): name for name in properties}
-        for field_name, (_label, guesses) in _PROPERTY_FIELDS.items():
-            guess = next((lowered[g] for g in guesses if g in lowered), "")
+        for field_name, guess in guess_mapping(properties, property_info(inspection)).items():
             initial.setdefault(field_name, guess)
         super().__init__(*args, initial=initial, **kwargs)
         # Only levels beneath the parent's level make sense as children.
@@ -130,10 +131,15 @@ class BoundaryMappingForm(forms.Form):
         else:
             del self.fields["layer"]
         choices = [("", _("(none)")), *((name, name) for name in properties)]
-        for field_name, (label, _guesses) in _PROPERTY_FIELDS.items():
+        for field_name, label in _PROPERTY_FIELDS.items():
             self.fields[field_name] = forms.ChoiceField(
                 label=label, choices=choices, required=False
             )
+        self.fields["registration_field"].help_text = _(
+            "Values such as registered / not registered, yes / no or 1 / 0. Without it, new "
+            "communities are recorded as not registered."
+        )
+        add_check_fields(self, _layers(inspection), parent)
         # A Shapefile without .cpg: its text encoding was guessed, the user may correct it.
         guessed = {layer.get("encoding") for layer in _layers(inspection)} - {None}
         if any(layer.get("encoding_guessed") for layer in _layers(inspection)):

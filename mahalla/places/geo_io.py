@@ -23,6 +23,7 @@ from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
 from mahalla.core.jobs.messages import Message, message, render_text
+from mahalla.places import property_samples
 from mahalla.places.dbf_encoding import (
     ENCODINGS,
     declares_encoding,
@@ -262,35 +263,75 @@ def _guess_encoding(ref: LayerRef, info: dict) -> str:
     return guess_dbf_encoding(samples)
 
 
-def inspect_file(path: Path, kind: str) -> dict:
-    """What the uploader needs to map the file: layers, properties, counts, types, CRS."""
+def _columns_as_text(ref: LayerRef, fields: list, data: list, encoding: str) -> dict[str, list]:
+    """Every column's values as text, decoded as guessed for an undeclared Shapefile."""
+    columns = {}
+    for raw_name, values in zip(fields, data, strict=True):
+        name = str(raw_name)
+        if encoding:
+            name = decode_dbf_text(_raw(name), encoding)
+            values = [decode_dbf_text(_raw(v), encoding) if isinstance(v, str) else v
+                      for v in values]  # fmt: skip
+        columns[name] = [_text(v) for v in values]
+    return columns
+
+
+def count_features(ref: LayerRef) -> int:
+    """The layer's feature count from GDAL, without reading the features."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        info = pyogrio.read_info(ref.datasource, layer=ref.layer, force_feature_count=True)
+    return max(int(info.get("features") or 0), 0)
+
+
+def inspect_file(path: Path, kind: str, *, max_features: int | None = None) -> dict:
+    """What the uploader needs to map the file: layers, properties with samples, counts,
+    types, CRS and extent.
+
+    With `max_features`, a file holding more is refused from GDAL's count, before any feature
+    is read: a million points must not be loaded to be told they are too many.
+    """
+    refs = open_layers(path, kind)
+    if max_features is not None:
+        try:
+            count = sum(count_features(ref) for ref in refs)
+        except (DataSourceError, DataLayerError) as error:
+            raise _gdal_error(error, kind) from None
+        if count > max_features:
+            raise GeoFileError("places.too_many_features", count=count, limit=max_features)
     layers = []
-    for ref in open_layers(path, kind):
+    for ref in refs:
         encoding = ""
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 info = _raw_info(ref)
-                _meta, _fids, wkb, _data = pyogrio.raw.read(
-                    ref.datasource, layer=ref.layer, columns=[]
-                )
                 if not ref.encoding_declared:
                     encoding = _guess_encoding(ref, info)
+                meta, _fids, wkb, data = pyogrio.raw.read(
+                    ref.datasource,
+                    layer=ref.layer,
+                    encoding=None if ref.encoding_declared else RAW,
+                )
         except (DataSourceError, DataLayerError) as error:
             raise _gdal_error(error, kind) from None
         geoms, _unreadable = _decode(wkb)
         types = sorted({g.geom_type for g in geoms if g is not None})
-        fields = [str(f) for f in info["fields"]]
-        if encoding:
-            fields = [decode_dbf_text(_raw(f), encoding) for f in fields]
-        properties = [f for f in fields if not (kind == "kml" and f in KML_NOISE)]
+        columns = _columns_as_text(ref, list(meta["fields"]), list(data), encoding)
+        if kind == "kml":
+            columns = {k: v for k, v in columns.items() if k not in KML_NOISE}
+        properties, property_info, left_out = property_samples.describe(columns)
         layer = {
             "name": ref.name,
             "properties": properties,
+            "property_info": property_info,
             "feature_count": int(len(wkb)),
             "geometry_types": types,
             "crs": info.get("crs") or "",
+            "bounds": _bounds(geoms),
         }
+        if left_out:
+            layer["properties_left_out"] = left_out
         if encoding:
             layer.update(encoding=encoding, encoding_guessed=True)
         layers.append(layer)
@@ -299,6 +340,20 @@ def inspect_file(path: Path, kind: str) -> dict:
         "layers": layers,
         "feature_count": sum(layer["feature_count"] for layer in layers),
     }
+
+
+def _bounds(geoms: np.ndarray) -> list[float] | None:
+    """The extent of the readable, finite geometries in the file's own coordinates."""
+    present = geoms[~shapely.is_missing(geoms)]
+    if not len(present):
+        return None
+    with np.errstate(invalid="ignore"):
+        coords = shapely.get_coordinates(present)
+    coords = coords[np.isfinite(coords).all(axis=1)]
+    if not len(coords):
+        return None
+    return [float(coords[:, 0].min()), float(coords[:, 1].min()),
+            float(coords[:, 0].max()), float(coords[:, 1].max())]  # fmt: skip
 
 
 def find_layer(path: Path, kind: str, name: str) -> LayerRef:
@@ -419,13 +474,24 @@ def _undeclared_columns(ref: LayerRef, columns: list[str], encoding: str) -> dic
 
 
 def read_features(
-    path: Path, kind: str, layer: str, columns: list[str], *, encoding: str = ""
+    path: Path,
+    kind: str,
+    layer: str,
+    columns: list[str],
+    *,
+    encoding: str = "",
+    crs: str = "",
+    swap_axes: bool = False,
 ) -> Features:
-    """Read one layer whole (uploads are capped, so this fits in memory).
+    """Read one layer whole (its feature count was checked against the limit first).
 
     `encoding` is used only for a Shapefile that does not declare its own; empty means guess.
+    `crs` is the coordinate system the uploader declared for a file that lacks one (it wins
+    over the longitude/latitude GeoJSON implies); `swap_axes` exchanges latitude and
+    longitude after reprojection. `columns` may name nested properties (`tags.name`).
     """
     ref = find_layer(path, kind, layer)
+    paths: dict[str, str] = {}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unclosed rings are reported per feature
@@ -433,6 +499,12 @@ def read_features(
             if not ref.encoding_declared:
                 encoding = encoding or _guess_encoding(ref, _raw_info(ref))
                 names = _undeclared_columns(ref, columns, encoding)
+            else:
+                fields = [str(f) for f in _raw_info(ref)["fields"]]
+                for name in columns:
+                    found = property_samples.resolve(name, fields)
+                    if found is not None:
+                        names[name], paths[name] = found
             meta, _fids, wkb, data = pyogrio.raw.read(
                 ref.datasource,
                 layer=ref.layer,
@@ -443,7 +515,10 @@ def read_features(
         raise _gdal_error(error, kind) from None
     geoms, unreadable = _decode(wkb)
     geoms = shapely.force_2d(geoms)
-    geoms = to_lonlat(geoms, meta.get("crs"))
+    geoms = to_lonlat(geoms, crs or meta.get("crs"))
+    if swap_axes:
+        present = ~shapely.is_missing(geoms)
+        geoms[present] = shapely.transform(geoms[present], lambda xy: xy[:, ::-1])
     by_name = dict(zip(meta["fields"], data, strict=True))
     properties = {}
     for wanted, field_name in names.items():
@@ -453,7 +528,15 @@ def read_features(
         if not ref.encoding_declared and values.dtype == object:
             values = [decode_dbf_text(_raw(v), encoding) if isinstance(v, str) else v
                       for v in values]  # fmt: skip
-        properties[wanted] = [_text(v) for v in values]
+        texts = [_text(v) for v in values]
+        if paths.get(wanted):
+            properties[wanted] = property_samples.read_path(texts, field_name, wanted)
+        else:
+            # An object is never a name or a code: the mapping step refuses such columns,
+            # and a stray object in a text column reads as empty.
+            properties[wanted] = [
+                "" if property_samples.parse_object(t) is not None else t for t in texts
+            ]
     return Features(count=len(wkb), geometries=geoms, unreadable=unreadable, properties=properties)
 
 

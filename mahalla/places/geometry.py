@@ -42,3 +42,36 @@ def from_geojson(data: dict) -> BaseGeometry:
 
 def is_valid(geom: BaseGeometry) -> bool:
     return bool(shapely.is_valid(geom))
+
+
+INSIDE = "inside"
+SWAPPED = "swapped"
+OUTSIDE = "outside"
+
+
+def swap_xy(geom: BaseGeometry) -> BaseGeometry:
+    """The geometry with x and y exchanged: latitude and longitude the other way round."""
+    return shapely.transform(geom, lambda coords: coords[:, ::-1])
+
+
+def boundary_of(area: object) -> BaseGeometry | None:
+    """An area's polygon, or None when it has only a point or no geometry at all."""
+    if getattr(area, "geometry_kind", "") != "polygon" or not getattr(area, "geometry", None):
+        return None
+    return shape(area.geometry)
+
+
+def placement(boundary: BaseGeometry, geom: BaseGeometry, *, overlap: bool = False) -> str:
+    """Where `geom` lies against `boundary`: INSIDE, SWAPPED or OUTSIDE.
+
+    SWAPPED means it would be inside with latitude and longitude exchanged, the commonest
+    slip when coordinates are typed or exported by hand. With `overlap`, touching the boundary
+    anywhere counts as inside (a whole file's extent against a district); otherwise `geom`
+    must be covered (a point typed into a form).
+    """
+    test = boundary.intersects if overlap else boundary.covers
+    if test(geom):
+        return INSIDE
+    if test(swap_xy(geom)):
+        return SWAPPED
+    return OUTSIDE

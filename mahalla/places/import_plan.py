@@ -15,7 +15,9 @@ from django.db.models import Q
 from mahalla.core.jobs.messages import Message, message
 from mahalla.core.jobs.messages import names as names_of
 from mahalla.places.geo_io import Features, iter_batches
+from mahalla.places.import_checks import FLAGGED, OutsideParent
 from mahalla.places.models import Area, BoundaryImport
+from mahalla.places.registration_values import registration_for
 from mahalla.places.repair import REJECTED, REPAIRED, check_geometry, layer_kind
 from mahalla.places.services import apply_geometry, prepare_area
 
@@ -34,6 +36,7 @@ class Plan:
     unchanged: int = 0
     repaired: int = 0
     rejected: int = 0
+    flagged: int = 0
     problems: list[dict] = field(default_factory=list)
 
     def note(self, index: int, code: str, name: str, outcome: str, reason: Message) -> None:
@@ -45,6 +48,8 @@ class Plan:
             self.rejected += 1
         elif outcome == REPAIRED:
             self.repaired += 1
+        elif outcome == FLAGGED:
+            self.flagged += 1
         if len(self.problems) == MAX_PROBLEMS:
             self.problems.append(
                 {"feature": None, "outcome": "", "message": message("places.more_problems")}
@@ -101,7 +106,7 @@ def _stored_geometry(area: Area) -> dict | None:
 
 def _snapshot(area: Area) -> tuple:
     return (area.parent_id, area.geometry, area.geometry_is_synthetic, area.name_en,
-            area.name_th, area.name_fa)  # fmt: skip
+            area.name_th, area.name_fa, area.registration)  # fmt: skip
 
 
 def build_plan(
@@ -116,6 +121,12 @@ def build_plan(
     names = {f: _column(features, getattr(boundary_import, f"{f}_field")) for f in NAME_FIELDS}
     parent_codes = _column(features, boundary_import.parent_code_field)
     kind = layer_kind(features.geometries)
+    outside = OutsideParent(keep=boundary_import.keep_outside)
+    registrations = (
+        _column(features, boundary_import.registration_field)
+        if boundary_import.registration_field
+        else None
+    )
 
     by_code = (
         _parents_by_code(parent, {c for c in parent_codes if c})
@@ -180,20 +191,33 @@ def build_plan(
             if checked.outcome == REJECTED:
                 reject(checked.reason)
                 continue
+            away = outside.check(target, checked.geometry)
+            if away is not None and away.outcome == REJECTED:
+                reject(away.reason)
+                continue
+            seen[key] = index
+            area = existing.get(key)
+            if area is not None and area.level_id != level.pk:
+                reject(message("places.level_conflict", level=names_of(area.level)))
+                continue
             if checked.outcome == REPAIRED:
                 plan.note(index, code, name, REPAIRED, checked.reason)
-            seen[key] = index
-
-            area = existing.get(key)
+            if away is not None:
+                plan.note(index, code, name, FLAGGED, away.reason)
+            registration = ""
+            if level.is_community:
+                text = registrations[index] if registrations is not None else None
+                current = area.registration if area is not None else None
+                registration, flag = registration_for(text, current=current)
+                if flag:
+                    plan.note(index, code, name, FLAGGED, message(flag, value=text))
             if area is None:
-                area = Area(level=level, parent=target, code=code, path="/", **values)
+                area = Area(level=level, parent=target, code=code, path="/",
+                            registration=registration, **values)  # fmt: skip
                 apply_geometry(area, checked.geometry)
                 area.geometry = _stored_geometry(area)
                 prepare_area(area)
                 plan.new.append(area)
-                continue
-            if area.level_id != level.pk:
-                reject(message("places.level_conflict", level=names_of(area.level)))
                 continue
             before = _snapshot(area)
             for name_field, value in values.items():
@@ -203,6 +227,8 @@ def build_plan(
             apply_geometry(area, checked.geometry)
             area.geometry = _stored_geometry(area)
             area.parent = target
+            if level.is_community:
+                area.registration = registration
             prepare_area(area)
             if before == _snapshot(area):
                 plan.unchanged += 1

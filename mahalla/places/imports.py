@@ -30,7 +30,7 @@ from mahalla.core.jobs.leases import job_claim, job_fail, job_heartbeat, job_ref
 from mahalla.core.jobs.messages import Message, message, render_text
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
-from mahalla.places import geo_io
+from mahalla.places import geo_io, import_checks
 from mahalla.places.dbf_encoding import ENCODINGS
 from mahalla.places.import_plan import Plan, build_plan
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
@@ -45,10 +45,11 @@ MAPPING_FIELDS = (
     "name_th_field",
     "name_fa_field",
     "parent_code_field",
+    "registration_field",
 )
 UPDATED_FIELDS = [
     "parent", "name_en", "name_th", "name_fa", "search_text", "depth", "geometry",
-    "geometry_kind", "geometry_is_synthetic", "min_x", "min_y", "max_x", "max_y",
+    "geometry_kind", "geometry_is_synthetic", "registration", "min_x", "min_y", "max_x", "max_y",
     "centroid_x", "centroid_y", "updated_at",
 ]  # fmt: skip
 
@@ -135,7 +136,7 @@ def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> Bo
     boundary_import.save()
     try:
         with _local_path(boundary_import.file, Path(original_name).suffix) as path:
-            inspection = geo_io.inspect_file(path, kind)
+            inspection = geo_io.inspect_file(path, kind, max_features=settings.IMPORT_MAX_FEATURES)
         if not inspection["feature_count"]:
             raise geo_io.GeoFileError("places.no_features")
     except geo_io.GeoFileError as error:
@@ -144,6 +145,9 @@ def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> Bo
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(file="")
         _fail(boundary_import, error.failure)
         raise BoundaryFileError(error.failure) from None
+    # Checked once for the whole file, against the parent: shown on the mapping step.
+    for layer in inspection["layers"]:
+        layer["checks"] = import_checks.file_checks(layer, parent)
     boundary_import.inspection = inspection
     boundary_import.total = inspection["feature_count"]
     boundary_import.save(update_fields=["inspection", "total"])
@@ -174,11 +178,18 @@ def boundary_import_start(
     name_fa_field: str = "",
     parent_code_field: str = "",
     encoding: str = "",
+    registration_field: str = "",
+    crs: str = "",
+    swap_axes: bool = False,
+    keep_outside: bool = False,
+    confirm_outside: bool = False,
 ) -> BoundaryImport:
     """Check the mapping against the inspected file and queue the import job.
 
     `encoding` overrides the guessed text encoding of a Shapefile that declares none; empty
     means as inspected. A declared encoding is GDAL's to apply and is never overridden.
+    `crs`, `swap_axes`, `keep_outside` and `confirm_outside` answer the checks against the
+    parent (places/import_checks.py); `registration_field` is for community levels.
     """
     parent = boundary_import.parent
     if not has_perm(user, Perm.IMPORT_BOUNDARIES, parent):
@@ -201,6 +212,7 @@ def boundary_import_start(
         "name_th_field": name_th_field,
         "name_fa_field": name_fa_field,
         "parent_code_field": parent_code_field,
+        "registration_field": registration_field,
     }
     errors = {
         name: _("The file has no property “%(property)s”.") % {"property": value}
@@ -211,6 +223,16 @@ def boundary_import_start(
         errors["encoding"] = _("The text encoding of this file cannot be chosen.")
     if not (name_en_field or name_th_field or name_fa_field) and "name_en_field" not in errors:
         errors["name_en_field"] = _("Choose the property that holds the name in one language.")
+    crs = import_checks.normalised_crs(crs)
+    errors = {
+        **import_checks.mapping_errors(
+            layer=info, mapping=mapping, is_community=level.is_community
+        ),
+        **import_checks.start_errors(
+            layer=info, parent=parent, crs=crs, swap_axes=swap_axes, confirm_outside=confirm_outside
+        ),
+        **errors,
+    }
     if errors:
         raise ValidationError(errors)
 
@@ -219,6 +241,9 @@ def boundary_import_start(
     boundary_import.level = level
     boundary_import.layer = info["name"]
     boundary_import.encoding = encoding
+    boundary_import.crs = crs
+    boundary_import.swap_axes = swap_axes
+    boundary_import.keep_outside = keep_outside
     boundary_import.total = info["feature_count"]
     boundary_import.save()
     return _enqueue(boundary_import)
@@ -330,6 +355,7 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
             unchanged_count=plan.unchanged,
             repaired_count=plan.repaired,
             rejected_count=plan.rejected,
+            flagged_count=plan.flagged,
             problems=plan.problems,
             failure={},
             lease_expires_at=None,
@@ -354,8 +380,15 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
         inspected = next((i for i in layers if i.get("name") == boundary_import.layer), {})
         encoding = boundary_import.encoding or inspected.get("encoding", "")
         with _local_path(boundary_import.file, Path(boundary_import.original_name).suffix) as path:
+            import_checks.check_feature_limit(path, kind, boundary_import.layer)
             features = geo_io.read_features(
-                path, kind, boundary_import.layer, columns, encoding=encoding
+                path,
+                kind,
+                boundary_import.layer,
+                columns,
+                encoding=encoding,
+                crs=boundary_import.crs,
+                swap_axes=boundary_import.swap_axes,
             )
         missing = [c for c in columns if c not in features.properties]
         if missing:

@@ -48,6 +48,40 @@ MESSAGES = {
         "The file could not be stored: the server's storage is full or cannot be written. "
         "Nothing was saved; try again later or tell the administrator."
     ),
+    "places.too_many_features": _(
+        "The file holds %(count)s features; one file may hold at most %(limit)s. Split it into "
+        "smaller files (for example one per district) and upload them one by one."
+    ),
+    "places.too_many_features_job": _(
+        "The layer holds %(count)s features; one import may read at most %(limit)s. Split the "
+        "file into smaller files and import them one by one."
+    ),
+    # -- the file against the place it goes into (shown on the mapping step)
+    "places.check_no_crs": _(
+        "The file has no coordinate system and its coordinates are not longitude/latitude "
+        "(they start at %(x)s, %(y)s). Choose its coordinate system below (for example "
+        "%(example)s), or export the file from QGIS as EPSG:4326."
+    ),
+    "places.check_no_crs_zone": _(
+        "The file has no coordinate system and its coordinates are not longitude/latitude "
+        "(they start at %(x)s, %(y)s). Read as %(example)s, the UTM zone of %(parent)s, the "
+        "file falls inside %(parent)s: it is chosen below; check it, or export the file from "
+        "QGIS as EPSG:4326."
+    ),
+    "places.check_swapped": _(
+        "The features lie outside %(parent)s, but would lie inside it with latitude and "
+        "longitude swapped: the file has them the wrong way round. “Swap latitude and "
+        "longitude” is ticked below."
+    ),
+    "places.check_far": _(
+        "The features lie outside %(parent)s, even with latitude and longitude swapped: about "
+        "%(distance)s km away. Check that this is the file and the place you meant; the import "
+        "starts only once you confirm it below."
+    ),
+    "places.check_no_boundary": _(
+        "%(parent)s has no boundary, so the file could not be checked against it: the "
+        "features are imported wherever they lie."
+    ),
     # -- one feature
     "places.feature_no_name": _("The feature has no name in the chosen name properties."),
     "places.code_too_long": _("The code is longer than %(max)s characters."),
@@ -62,6 +96,20 @@ MESSAGES = {
     ),
     "places.level_conflict": _(
         "An area with this code already exists here at the level %(level)s."
+    ),
+    "places.outside_parent_rejected": _(
+        "The feature lies outside %(parent)s, at %(point)s; it was not imported."
+    ),
+    "places.outside_parent_flagged": _(
+        "The feature lies outside %(parent)s, at %(point)s; it was imported as you chose: check it."
+    ),
+    "places.registration_unknown_new": _(
+        "The registration value “%(value)s” is not understood; the community was recorded as "
+        "not registered."
+    ),
+    "places.registration_unknown_kept": _(
+        "The registration value “%(value)s” is not understood; the community's registration "
+        "was left as it was."
     ),
     "places.more_problems": _("More problems were found; only the first ones are listed."),
     # -- one geometry, in plain words

@@ -203,6 +203,26 @@ class BoundaryImport(Job):
         blank=True,
         help_text=_("For a Shapefile that does not declare it; empty means as detected."),
     )
+    # The checks against the parent (places/import_checks.py), chosen on the mapping step.
+    registration_field = models.CharField(
+        _("registration property"),
+        max_length=100,
+        blank=True,
+        help_text=_("For communities: the property saying whether each one is registered."),
+    )
+    crs = models.CharField(
+        _("coordinate system"),
+        max_length=100,
+        blank=True,
+        help_text=_("For a file that declares none; empty means as declared in the file."),
+    )
+    swap_axes = models.BooleanField(_("swap latitude and longitude"), default=False)
+    keep_outside = models.BooleanField(
+        _("keep features outside the parent"),
+        default=False,
+        help_text=_("Kept and flagged when set; rejected otherwise."),
+    )
+    flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
     total = models.PositiveIntegerField(_("features"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)

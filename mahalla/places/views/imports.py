@@ -19,6 +19,7 @@ from mahalla.places.forms import (
     BoundaryUploadForm,
     guessed_encodings,
 )
+from mahalla.places.mapping_fields import check_notices, check_options, property_tables
 from mahalla.places.models import Area, BoundaryImport
 
 # Set by the upload service before the mapping step; not every model version names it.
@@ -40,7 +41,7 @@ def boundary_import_new(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, parent=area, uploaded_file=form.cleaned_data["file"]
             )
         except BoundaryFileError as error:
-            form.add_error("file", str(error))
+            form.add_error("file", error.message)
         else:
             return redirect("places:boundary_import_detail", pk=boundary_import.pk)
     context = {
@@ -85,6 +86,7 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     name_fa_field=data["name_fa_field"],
                     parent_code_field=data["parent_code_field"],
                     encoding=data.get("encoding", ""),
+                    **check_options(data),
                 )
             except ValidationError as error:
                 form.add_service_errors(error)
@@ -100,6 +102,8 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "finished": boundary_import.status in FINISHED,
             "guessed_encodings": guessed_encodings(boundary_import.inspection or {}),
             "encoding_label": ENCODING_LABELS.get(boundary_import.encoding, ""),
+            "check_notices": check_notices(boundary_import.inspection or {}) if form else [],
+            "property_tables": property_tables(boundary_import.inspection or {}) if form else [],
         },
     )
 
