@@ -19,7 +19,9 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from mahalla.core.i18n.digits import format_number
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.places.import_plan import Choices, Plan
@@ -200,11 +202,12 @@ def plan_choose(*, boundary_import: BoundaryImport, user: Any, decisions: dict[i
         area = areas.get(int(area_id)) if area_id.isdigit() else None
         if choice == PlanChoice.UPDATE and (area is None or area.pk not in row.candidates):
             raise ValidationError(
-                _("Feature %(number)s: choose one of the places listed.") % {"number": row.number}
+                _("Feature %(number)s: choose one of the places listed.")
+                % {"number": format_number(row.number)}
             )
         if choice not in (PlanChoice.UPDATE, PlanChoice.CREATE, PlanChoice.SKIP):
             raise ValidationError(
-                _("Feature %(number)s: choose what to do.") % {"number": row.number}
+                _("Feature %(number)s: choose what to do.") % {"number": format_number(row.number)}
             )
         row.choice = choice
         row.area = area if choice == PlanChoice.UPDATE else None
@@ -223,8 +226,12 @@ def boundary_import_confirm(*, boundary_import: BoundaryImport, user: Any) -> Bo
     undecided = boundary_import.plan_rows.filter(action=PlanAction.AMBIGUOUS, choice="").count()
     if undecided:
         raise ValidationError(
-            _("Choose what to do with the %(count)s places that could not be matched alone.")
-            % {"count": undecided}
+            ngettext(
+                "Choose what to do with the place that could not be matched alone.",
+                "Choose what to do with the %(count)s places that could not be matched alone.",
+                undecided,
+            )
+            % {"count": format_number(undecided)}
         )
     return enqueue(boundary_import, Phase.WRITE)
 

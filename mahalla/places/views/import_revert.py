@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from mahalla.core.i18n.digits import format_number
 from mahalla.places.import_revert import boundary_import_revert, boundary_import_revert_preview
 from mahalla.places.views.imports import _get_import
 
@@ -25,7 +26,10 @@ def boundary_import_revert_view(request: HttpRequest, pk: int) -> HttpResponse:
                     "The import was reverted: %(deleted)s places deleted, %(restored)s places "
                     "restored."
                 )
-                % {"deleted": len(plan.created), "restored": len(plan.restored)},
+                % {
+                    "deleted": format_number(len(plan.created)),
+                    "restored": format_number(len(plan.restored)),
+                },
             )
             return redirect("places:boundary_import_detail", pk=boundary_import.pk)
         plan = boundary_import_revert_preview(boundary_import=boundary_import, user=request.user)
