@@ -23,8 +23,8 @@ def boundary_import_revert_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "The import was reverted: %(deleted)s places deleted, %(restored)s places "
-                    "restored."
+                    "The import was reverted. Places deleted: %(deleted)s; places restored: "
+                    "%(restored)s."
                 )
                 % {
                     "deleted": format_number(len(plan.created)),
