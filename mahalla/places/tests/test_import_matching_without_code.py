@@ -6,7 +6,11 @@ import pytest
 from django.urls import reverse
 from shapely.geometry import Point, box
 
-from mahalla.places.import_preview import boundary_import_confirm, plan_choose
+from mahalla.places.import_preview import (
+    boundary_import_confirm,
+    boundary_import_replan,
+    plan_choose,
+)
 from mahalla.places.models import Area, BoundaryImportRow
 from mahalla.places.services import area_create
 from mahalla.places.tests.geo_files import import_file, plan_file, write_layer
@@ -166,3 +170,21 @@ def test_a_feature_with_a_code_matches_by_code_only(world, tmp_path):
     )
 
     assert (result.created_count, result.updated_count) == (1, 0)
+
+
+def test_a_choice_survives_a_new_plan_only_while_the_candidates_are_the_same(world, tmp_path):
+    area_create(level=world.neighbourhood, parent=world.tehran, name_en="Darband")
+    path = _write(tmp_path, "f.geojson", [("Darband", "دربند", DARBAND_D1)])
+    planned = plan_file(
+        world, path, parent=world.tehran, level=world.neighbourhood, code_field="",
+        name_en_field="name",
+    )  # fmt: skip
+    row = planned.plan_rows.get()
+    plan_choose(boundary_import=planned, user=world.admin, decisions={row.pk: "skip"})
+
+    again = boundary_import_replan(boundary_import=planned, user=world.admin)
+    assert again.plan_rows.get().choice == "skip"
+
+    area_create(level=world.neighbourhood, parent=world.tehran, name_en="Darband")
+    third = boundary_import_replan(boundary_import=again, user=world.admin)
+    assert (third.plan_rows.get().choice, third.ambiguous_count) == ("", 1)

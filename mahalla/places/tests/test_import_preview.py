@@ -111,7 +111,7 @@ def test_all_changed_rows_are_listed_page_by_page(world, tmp_path, login,
     planned = plan_file(world, path)
     client = login(world.khlong_toei_officer)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         first = client.get(_preview_url(planned, show="names")).content.decode()
     second = client.get(_preview_url(planned, show="names", page="2")).content.decode()
 
