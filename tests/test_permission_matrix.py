@@ -84,6 +84,20 @@ def kt_import(world: World) -> dict[str, Any]:
         file="imports/boundaries/communities.geojson",
         original_name="communities.geojson",
         status=BoundaryImport.Status.DONE,
+        phase=BoundaryImport.Phase.WRITE,
+    )
+    return {"pk": boundary_import.pk}
+
+
+def kt_plan(world: World) -> dict[str, Any]:
+    """An import whose plan waits on its preview to be written."""
+    boundary_import = BoundaryImport.objects.create(
+        parent=world.khlong_toei,
+        level=world.community,
+        file="imports/boundaries/communities.geojson",
+        original_name="communities.geojson",
+        status=BoundaryImport.Status.DONE,
+        phase=BoundaryImport.Phase.PLAN,
     )
     return {"pk": boundary_import.pk}
 
@@ -171,6 +185,49 @@ SPECS: dict[str, Spec | list[Spec]] = {
         denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
         note="a finished import is not run again: back to its page with a message",
     ),
+    "places:boundary_import_preview": [
+        Spec(kwargs=kt_plan, denied=(("pathum_wan_officer", 404), ("treasurer", 404))),
+        Spec(
+            kwargs=kt_plan,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+            note="saving choices for ambiguous places, back to the preview",
+        ),
+    ],
+    "places:boundary_import_write": Spec(
+        kwargs=kt_plan,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+    ),
+    "places:boundary_import_replan": Spec(
+        kwargs=kt_plan,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+    ),
+    "places:boundary_import_back": Spec(
+        kwargs=kt_plan,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+    ),
+    "places:boundary_import_cancel": Spec(
+        kwargs=kt_plan,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+    ),
+    "places:boundary_import_revert": [
+        Spec(kwargs=kt_import, denied=(("pathum_wan_officer", 404), ("treasurer", 404))),
+        Spec(
+            kwargs=kt_import,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+        ),
+    ],
     # -- organisations
     "people:organisation_list": Spec(
         denied=(("no_role", 403), ("pathum_wan_officer", 200)), secret=_org_name

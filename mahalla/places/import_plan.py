@@ -1,7 +1,9 @@
 """Turning the features of a boundary file into areas to create and areas to update.
 
-Nothing is written here: the plan is built (and progress reported) first, then
-`mahalla.places.imports` writes it in one transaction.
+Nothing is written here: the plan is built (and progress reported) first, stored as rows
+for the preview (`import_preview`), and written in one transaction once confirmed.
+A feature with a code is the existing place with that code under its parent; one without
+is matched by name and location (`import_matching`, docs/decisions/0005).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Q
 
@@ -16,7 +19,9 @@ from mahalla.core.jobs.messages import Message, message
 from mahalla.core.jobs.messages import names as names_of
 from mahalla.places.geo_io import Features, iter_batches
 from mahalla.places.import_checks import FLAGGED, OutsideParent
-from mahalla.places.models import Area, BoundaryImport
+from mahalla.places.import_compare import area_m2, clean_name, same_geometry
+from mahalla.places.import_matching import CodelessIndex, Match, SeenInFile
+from mahalla.places.models import Area, BoundaryImport, PlanAction, PlanChoice
 from mahalla.places.registration_values import registration_for
 from mahalla.places.repair import REJECTED, REPAIRED, check_geometry, layer_kind
 from mahalla.places.services import apply_geometry, prepare_area
@@ -29,14 +34,41 @@ MAX_CODE = Area._meta.get_field("code").max_length
 MAX_NAME = Area._meta.get_field("name_en").max_length
 
 
+# A person's decision on an ambiguous feature: (choice, chosen area id, candidate ids).
+Choices = dict[int, tuple[str, int | None, list[int]]]
+
+
+@dataclass
+class PlanRow:
+    """What the preview shows and the write checks for one feature (see BoundaryImportRow)."""
+
+    feature: int
+    action: str
+    area: Area | None  # the area created or updated; None for an undecided or skipped one
+    parent: Area
+    code: str
+    names: dict[str, str]
+    changes: dict[str, list[str]] = field(default_factory=dict)
+    boundary_changed: bool = False
+    area_before_m2: float | None = None
+    area_after_m2: float | None = None
+    area_updated_at: datetime | None = None  # of the existing area, as read
+    candidates: list[int] = field(default_factory=list)
+    choice: str = ""
+    changed: bool = True  # False for a chosen place the file leaves as it is
+
+
 @dataclass
 class Plan:
     new: list[Area] = field(default_factory=list)
     changed: list[Area] = field(default_factory=list)
+    rows: list[PlanRow] = field(default_factory=list)
     unchanged: int = 0
     repaired: int = 0
     rejected: int = 0
     flagged: int = 0
+    ambiguous: int = 0  # undecided: the write waits for a choice
+    skipped: int = 0
     problems: list[dict] = field(default_factory=list)
 
     def note(self, index: int, code: str, name: str, outcome: str, reason: Message) -> None:
@@ -84,7 +116,7 @@ def _parents_by_code(parent: Area, codes: set[str]) -> dict[str, list[Area]]:
 
 
 def _existing(parent_ids: set[int], codes: set[str]) -> dict[tuple, Area]:
-    """Areas that a feature may update: keyed (parent id, code), or by names without code."""
+    """Areas that a feature with a code may update, keyed (parent id, code)."""
     existing: dict[tuple, Area] = {}
     ids = sorted(parent_ids)
     coded = sorted(c for c in codes if c)
@@ -93,10 +125,16 @@ def _existing(parent_ids: set[int], codes: set[str]) -> dict[tuple, Area]:
         for code_chunk in _chunks(coded):
             for area in children.filter(code__in=code_chunk):
                 existing[(area.parent_id, area.code)] = area
-        if "" in codes:
-            for area in children.filter(code=""):
-                existing[(area.parent_id, "", area.name_en, area.name_th, area.name_fa)] = area
     return existing
+
+
+def _codeless(parent_ids: set[int], level_id: int) -> CodelessIndex:
+    """Code-less places of the imported level under the parents, for name-and-place matching."""
+    areas: list[Area] = []
+    for id_chunk in _chunks(sorted(parent_ids)):
+        children = Area.objects.filter(parent_id__in=id_chunk, level_id=level_id, code="")
+        areas.extend(children.select_related("level"))
+    return CodelessIndex(areas)
 
 
 def _stored_geometry(area: Area) -> dict | None:
@@ -104,16 +142,55 @@ def _stored_geometry(area: Area) -> dict | None:
     return json.loads(json.dumps(area.geometry)) if area.geometry is not None else None
 
 
-def _snapshot(area: Area) -> tuple:
-    return (area.parent_id, area.geometry, area.geometry_is_synthetic, area.name_en,
-            area.name_th, area.name_fa, area.registration)  # fmt: skip
+def _new_area(
+    plan: Plan, level, target: Area, code: str, values: dict, geometry, registration: str
+) -> Area:
+    area = Area(level=level, parent=target, code=code, path="/", registration=registration,
+                **values)  # fmt: skip
+    apply_geometry(area, geometry)
+    area.geometry = _stored_geometry(area)
+    prepare_area(area)
+    plan.new.append(area)
+    return area
+
+
+def _update(
+    area: Area, values: dict, mapped: set[str], geometry, target: Area, registration: str | None
+) -> PlanRow:
+    """Apply the feature to the area (unsaved); the row says what changed, old and new."""
+    row = PlanRow(0, PlanAction.UPDATE, area, target, area.code, dict(values))
+    row.area_updated_at = area.updated_at
+    for name_field, value in values.items():
+        # An unmapped language keeps the name it has; spacing and Unicode form are no change.
+        old = getattr(area, name_field)
+        if name_field in mapped and clean_name(old) != value:
+            row.changes[name_field] = [old, value]
+            setattr(area, name_field, value)
+    if not same_geometry(area.geometry, geometry):
+        row.boundary_changed = True
+        row.area_before_m2 = area_m2(area.geometry)
+        apply_geometry(area, geometry)
+        area.geometry = _stored_geometry(area)
+        row.area_after_m2 = area_m2(area.geometry)
+    if registration is not None and area.registration != registration:
+        row.changes["registration"] = [area.registration, registration]
+        area.registration = registration
+    area.parent = target
+    row.changed = bool(row.changes) or row.boundary_changed
+    if row.changed:
+        prepare_area(area)
+    return row
 
 
 def build_plan(
     boundary_import: BoundaryImport,
     features: Features,
     progress: Callable[[int], None],
+    choices: Choices | None = None,
 ) -> Plan:
+    """The plan of an import; `choices` settle ambiguous features whose candidates are the
+    same as when the person chose."""
+    choices = choices or {}
     plan = Plan()
     parent = boundary_import.parent
     level = boundary_import.level
@@ -121,12 +198,6 @@ def build_plan(
     names = {f: _column(features, getattr(boundary_import, f"{f}_field")) for f in NAME_FIELDS}
     parent_codes = _column(features, boundary_import.parent_code_field)
     kind = layer_kind(features.geometries)
-    outside = OutsideParent(keep=boundary_import.keep_outside)
-    registrations = (
-        _column(features, boundary_import.registration_field)
-        if boundary_import.registration_field
-        else None
-    )
 
     by_code = (
         _parents_by_code(parent, {c for c in parent_codes if c})
@@ -135,12 +206,22 @@ def build_plan(
     )
     parent_ids = {parent.pk} | {a.pk for areas in by_code.values() for a in areas}
     existing = _existing(parent_ids, set(codes))
+    codeless = _codeless(parent_ids, level.pk) if "" in codes else CodelessIndex([])
     seen: dict[tuple, int] = {}
+    seen_codeless = SeenInFile()
+    claimed: dict[int, int] = {}  # area id -> the feature that updates it
+    mapped = {f for f in NAME_FIELDS if getattr(boundary_import, f"{f}_field")}
+    outside = OutsideParent(keep=boundary_import.keep_outside)
+    registrations = (
+        _column(features, boundary_import.registration_field)
+        if boundary_import.registration_field
+        else None
+    )
 
     for batch in iter_batches(features.count, BATCH):
         for index in batch:
             code = codes[index]
-            values = {f: names[f][index] for f in NAME_FIELDS}
+            values = {f: clean_name(names[f][index]) for f in NAME_FIELDS}
             name = values["name_en"] or values["name_th"] or values["name_fa"]
 
             def reject(reason: Message, *, index: int = index, code: str = code, name: str = name):
@@ -179,8 +260,8 @@ def build_plan(
                     )
                     continue
 
-            key = (target.pk, code) if code else (target.pk, "", *values.values())
-            if key in seen:
+            key = (target.pk, code)
+            if code and key in seen:
                 reject(message("places.duplicate_in_file", number=seen[key] + 1))
                 continue
 
@@ -191,48 +272,90 @@ def build_plan(
             if checked.outcome == REJECTED:
                 reject(checked.reason)
                 continue
-            away = outside.check(target, checked.geometry)
+            geometry = checked.geometry
+            away = outside.check(target, geometry)
             if away is not None and away.outcome == REJECTED:
                 reject(away.reason)
                 continue
-            seen[key] = index
-            area = existing.get(key)
-            if area is not None and area.level_id != level.pk:
-                reject(message("places.level_conflict", level=names_of(area.level)))
+            if code:
+                match = Match(area=existing.get(key))
+            else:
+                earlier = seen_codeless.earlier(target.pk, values, geometry)
+                if earlier is not None:
+                    reject(message("places.duplicate_in_file", number=earlier + 1))
+                    continue
+                match = codeless.match(target.pk, values, geometry)
+            registration, registration_flag = None, None
+            if level.is_community:
+                text = registrations[index] if registrations is not None else None
+                current = match.area.registration if match.area is not None else None
+                registration, registration_flag = registration_for(text, current=current)
+            refused = _place(
+                plan, index=index, match=match, choice=choices.get(index), level=level,
+                target=target, code=code, values=values, mapped=mapped, geometry=geometry,
+                claimed=claimed, registration=registration,
+            )  # fmt: skip
+            if refused:
+                reject(refused)
                 continue
+            if code:
+                seen[key] = index
+            else:
+                seen_codeless.add(index, target.pk, values, geometry)
             if checked.outcome == REPAIRED:
                 plan.note(index, code, name, REPAIRED, checked.reason)
             if away is not None:
                 plan.note(index, code, name, FLAGGED, away.reason)
-            registration = ""
-            if level.is_community:
-                text = registrations[index] if registrations is not None else None
-                current = area.registration if area is not None else None
-                registration, flag = registration_for(text, current=current)
-                if flag:
-                    plan.note(index, code, name, FLAGGED, message(flag, value=text))
-            if area is None:
-                area = Area(level=level, parent=target, code=code, path="/",
-                            registration=registration, **values)  # fmt: skip
-                apply_geometry(area, checked.geometry)
-                area.geometry = _stored_geometry(area)
-                prepare_area(area)
-                plan.new.append(area)
-                continue
-            before = _snapshot(area)
-            for name_field, value in values.items():
-                # An unmapped language keeps the name it has.
-                if getattr(boundary_import, f"{name_field}_field"):
-                    setattr(area, name_field, value)
-            apply_geometry(area, checked.geometry)
-            area.geometry = _stored_geometry(area)
-            area.parent = target
-            if level.is_community:
-                area.registration = registration
-            prepare_area(area)
-            if before == _snapshot(area):
-                plan.unchanged += 1
-            else:
-                plan.changed.append(area)
+            if registration_flag:
+                plan.note(index, code, name, FLAGGED, message(registration_flag, value=text))
         progress(batch.stop)
     return plan
+
+
+def _place(plan: Plan, *, index: int, match: Match, choice: tuple | None, level, target: Area,
+           code: str, values: dict, mapped: set[str], geometry, claimed: dict[int, int],
+           registration: str | None = None) -> Message | None:  # fmt: skip
+    """Add the feature to the plan as a creation, an update, unchanged or ambiguous; or
+    return why it is refused."""
+    area = match.area
+    candidate_ids = [a.pk for a in match.candidates]
+    chosen = ""
+    if candidate_ids:
+        chosen, chosen_id, when_chosen = choice or ("", None, [])
+        if sorted(when_chosen) != sorted(candidate_ids):
+            chosen = ""  # the candidates changed since the person chose: ask again
+        if chosen == PlanChoice.UPDATE:
+            area = next((a for a in match.candidates if a.pk == chosen_id), None)
+            chosen = chosen if area is not None else ""
+    if area is not None and area.pk in claimed:
+        return message("places.duplicate_in_file", number=claimed[area.pk] + 1)
+    if area is not None and area.level_id != level.pk:
+        return message("places.level_conflict", level=names_of(area.level))
+    if candidate_ids and chosen in ("", PlanChoice.SKIP):
+        if chosen:
+            plan.skipped += 1
+        else:
+            plan.ambiguous += 1
+        plan.rows.append(
+            PlanRow(index, PlanAction.AMBIGUOUS, None, target, code, dict(values),
+                    candidates=candidate_ids, choice=chosen)
+        )  # fmt: skip
+        return None
+    if area is None:
+        new = _new_area(plan, level, target, code, values, geometry, registration or "")
+        row = PlanRow(index, PlanAction.CREATE, new, target, code, dict(values))
+        row.area_after_m2 = area_m2(new.geometry)
+    else:
+        claimed[area.pk] = index
+        row = _update(area, values, mapped, geometry, target, registration)
+        row.feature = index
+        if row.changed:
+            plan.changed.append(area)
+        else:
+            plan.unchanged += 1
+            if not candidate_ids:
+                return None
+    if candidate_ids:
+        row.action, row.candidates, row.choice = PlanAction.AMBIGUOUS, candidate_ids, chosen
+    plan.rows.append(row)
+    return None

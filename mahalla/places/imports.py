@@ -1,8 +1,10 @@
-"""Boundary imports: upload and inspect a file, choose the mapping, run the import job.
+"""Boundary imports: upload and inspect a file, choose the mapping, plan, then write.
 
 The raw file is stored before anything else, so a failed import can be looked at and run
-again. The job reads and checks every feature first (reporting progress), then writes all
-areas in one transaction: a fatal error leaves nothing of the import half-written.
+again. Two jobs run on it, the phase saying which: the plan job reads and checks every
+feature (reporting progress) and stores the plan for the preview (`import_preview`); once
+the person confirms, the write job rebuilds that plan from the file, refuses it if anything
+drifted, and writes all areas in one transaction: nothing of the import is half-written.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from mahalla.people.scopes import has_perm
 from mahalla.places import geo_io, import_checks
 from mahalla.places.dbf_encoding import ENCODINGS
 from mahalla.places.import_plan import Plan, build_plan
+from mahalla.places.import_preview import plan_drift, plan_store, stored_choices
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 
 logger = logging.getLogger(__name__)
 
 Status = BoundaryImport.Status
+Phase = BoundaryImport.Phase
 WRITE_BATCH = 500
 MAPPING_FIELDS = (
     "code_field",
@@ -91,6 +95,11 @@ def _kind(boundary_import: BoundaryImport) -> str:
 
 def _fail(boundary_import: BoundaryImport, failure: Message) -> BoundaryImport:
     job_fail(BoundaryImport, boundary_import.pk, failure)
+    if boundary_import.phase == Phase.WRITE:
+        # The counts of a write say what was written: nothing. The plan's rows stay.
+        BoundaryImport.objects.filter(pk=boundary_import.pk).update(
+            created_count=0, updated_count=0
+        )
     boundary_import.refresh_from_db()
     return boundary_import
 
@@ -184,7 +193,7 @@ def boundary_import_start(
     keep_outside: bool = False,
     confirm_outside: bool = False,
 ) -> BoundaryImport:
-    """Check the mapping against the inspected file and queue the import job.
+    """Check the mapping against the inspected file and queue the plan job.
 
     `encoding` overrides the guessed text encoding of a Shapefile that declares none; empty
     means as inspected. A declared encoding is GDAL's to apply and is never overridden.
@@ -246,12 +255,18 @@ def boundary_import_start(
     boundary_import.keep_outside = keep_outside
     boundary_import.total = info["feature_count"]
     boundary_import.save()
-    return _enqueue(boundary_import)
+    return enqueue(boundary_import, Phase.PLAN)
 
 
-def _enqueue(boundary_import: BoundaryImport) -> BoundaryImport:
+def enqueue(boundary_import: BoundaryImport, phase: str) -> BoundaryImport:
+    """Queue the plan or the write job of an import."""
     BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-        status=Status.PENDING, processed=0, failure={}, finished_at=None, lease_expires_at=None
+        phase=phase,
+        status=Status.PENDING,
+        processed=0,
+        failure={},
+        finished_at=None,
+        lease_expires_at=None,
     )
     from mahalla.places.tasks import run_boundary_import
 
@@ -263,7 +278,7 @@ def _enqueue(boundary_import: BoundaryImport) -> BoundaryImport:
 
 
 def boundary_import_rerun(*, boundary_import: BoundaryImport, user: Any) -> BoundaryImport:
-    """Run a failed import again with the file and mapping it has: no new upload needed."""
+    """Run the failed job (plan or write) again with the file, mapping and choices it has."""
     if not has_perm(user, Perm.IMPORT_BOUNDARIES, boundary_import.parent):
         raise PermissionDenied
     job_refresh(boundary_import)
@@ -271,7 +286,8 @@ def boundary_import_rerun(*, boundary_import: BoundaryImport, user: Any) -> Boun
         raise ValidationError(_("Only an import that failed can be run again."))
     if boundary_import.level_id is None or not boundary_import.file:
         raise ValidationError(_("This file was refused when it was uploaded; upload it again."))
-    return _enqueue(boundary_import)
+    phase = Phase.WRITE if boundary_import.phase == Phase.WRITE else Phase.PLAN
+    return enqueue(boundary_import, phase)
 
 
 def _progress(boundary_import: BoundaryImport) -> Any:
@@ -356,6 +372,8 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
             repaired_count=plan.repaired,
             rejected_count=plan.rejected,
             flagged_count=plan.flagged,
+            ambiguous_count=0,
+            skipped_count=plan.skipped,
             problems=plan.problems,
             failure={},
             lease_expires_at=None,
@@ -363,11 +381,25 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
         )
 
 
+def _write_planned(boundary_import: BoundaryImport, plan: Plan) -> None:
+    """Write the rebuilt plan if it is the one the person saw; else refuse all of it."""
+    drifted = plan_drift(boundary_import, plan)
+    if drifted:
+        failure = message("places.plan_drift", count=len(drifted), number=drifted[0])
+        _fail(boundary_import, failure)
+        return
+    _write(boundary_import, plan)
+
+
 def boundary_import_run(*, import_id: int) -> BoundaryImport:
-    """The import job: read, check and write every feature. Running it again updates."""
+    """The import job of the phase the import is in: plan (read, check, store the plan for
+    the preview) or write (rebuild it, check it has not drifted, write)."""
     boundary_import = BoundaryImport.objects.select_related(
         "parent__level", "level", "created_by"
     ).get(pk=import_id)
+    finished = boundary_import.status == Status.DONE
+    if finished or boundary_import.phase not in (Phase.PLAN, Phase.WRITE):
+        return boundary_import  # delivered twice, or reverted or cancelled: nothing to do
     if boundary_import.level is None:
         return _fail(boundary_import, message("places.mapping_missing"))
     if not _claim(boundary_import):
@@ -394,8 +426,12 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
         if missing:
             raise geo_io.GeoFileError("places.no_such_property", property=missing[0])
         job_heartbeat(BoundaryImport, import_id, total=features.count)
-        plan = build_plan(boundary_import, features, _progress(boundary_import))
-        _write(boundary_import, plan)
+        choices = stored_choices(boundary_import)
+        plan = build_plan(boundary_import, features, _progress(boundary_import), choices)
+        if boundary_import.phase == Phase.WRITE:
+            _write_planned(boundary_import, plan)
+        else:
+            plan_store(boundary_import, plan)
     except geo_io.GeoFileError as error:
         _fail(boundary_import, error.failure)
     except Exception:

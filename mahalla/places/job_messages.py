@@ -152,3 +152,14 @@ MESSAGES = {
 }
 
 register(MESSAGES)
+
+register(
+    {
+        # -- the preview and the write
+        "places.plan_drift": _(
+            "Nothing was written: %(count)s of the places in the plan changed since it was "
+            "made (the first is feature %(number)s), by a hand edit or another import. Make "
+            "the plan again and check it."
+        ),
+    }
+)

@@ -155,10 +155,23 @@ def boundary_upload_path(instance: BoundaryImport, filename: str) -> str:
     return f"imports/boundaries/{timezone.now():%Y/%m}/{filename}"
 
 
+class ImportPhase(models.TextChoices):
+    """Which job of the two an import is in; `status` says how that job is doing.
+
+    A plan job done is a plan awaiting confirmation; a write job done is a written import.
+    """
+
+    PLAN = "plan", _("plan")
+    WRITE = "write", _("write")
+    REVERTED = "reverted", _("reverted")
+    CANCELLED = "cancelled", _("cancelled")
+
+
 class BoundaryImport(Job):
     """One upload of a boundary file, stored as received before it is processed."""
 
     Status = JobStatus
+    Phase = ImportPhase
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -223,6 +236,19 @@ class BoundaryImport(Job):
         help_text=_("Kept and flagged when set; rejected otherwise."),
     )
     flagged_count = models.PositiveIntegerField(_("flagged"), default=0)
+    phase = models.CharField(
+        _("phase"), max_length=16, choices=ImportPhase.choices, default=ImportPhase.PLAN
+    )
+    planned_at = models.DateTimeField(_("planned"), null=True, blank=True)
+    reverted_at = models.DateTimeField(_("reverted"), null=True, blank=True)
+    reverted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reverted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     total = models.PositiveIntegerField(_("features"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
@@ -230,6 +256,8 @@ class BoundaryImport(Job):
     repaired_count = models.PositiveIntegerField(_("repaired"), default=0)
     rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    ambiguous_count = models.PositiveIntegerField(_("ambiguous"), default=0)
+    skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
     # Each problem holds a message code and parameters, rendered in the reader's language.
     problems = models.JSONField(_("problems"), default=list, blank=True)
 
@@ -264,7 +292,146 @@ class BoundaryImport(Job):
         return expired
 
     @property
+    def awaiting_confirmation(self) -> bool:
+        return self.phase == ImportPhase.PLAN and self.status == JobStatus.DONE
+
+    @property
+    def is_written(self) -> bool:
+        return self.phase == ImportPhase.WRITE and self.status == JobStatus.DONE
+
+    @property
+    def change_reason(self) -> str:
+        """The reason written on every history row of the areas this import changed."""
+        return f"boundary import #{self.pk}"
+
+    @property
+    def state_label(self) -> str:
+        """The status as people read it: a finished plan is not a finished import."""
+        if self.phase == ImportPhase.REVERTED:
+            return str(_("reverted"))
+        if self.phase == ImportPhase.CANCELLED:
+            return str(_("cancelled"))
+        if self.awaiting_confirmation:
+            return str(_("plan ready, not written yet"))
+        if self.phase == ImportPhase.PLAN and self.is_active:
+            return str(_("making the plan"))
+        if self.phase == ImportPhase.WRITE and self.is_active:
+            return str(_("writing"))
+        return str(self.get_status_display())
+
+    @property
     def percent(self) -> int:
         if not self.total:
             return 100 if self.status == self.Status.DONE else 0
         return min(100, round(100 * self.processed / self.total))
+
+
+class PlanAction(models.TextChoices):
+    CREATE = "create", _("create")
+    UPDATE = "update", _("update")
+    AMBIGUOUS = "ambiguous", _("ambiguous")
+
+
+class PlanChoice(models.TextChoices):
+    UNDECIDED = "", _("not chosen yet")
+    UPDATE = "update", _("update the existing place")
+    CREATE = "create", _("create a new place")
+    SKIP = "skip", _("skip")
+
+
+PLAN_NAME_LABELS = {
+    "name_en": _("Name in English"),
+    "name_th": _("Name in Thai"),
+    "name_fa": _("Name in Persian"),
+}
+
+
+class BoundaryImportRow(models.Model):
+    """One feature the plan creates, updates or cannot match alone; unchanged ones have none.
+
+    Compact on purpose: the feature's number, what to do and to which area, what the page
+    shows (old and new names, the boundary's area). The geometry stays in the stored file.
+    """
+
+    Action = PlanAction
+    Choice = PlanChoice
+
+    boundary_import = models.ForeignKey(
+        BoundaryImport, on_delete=models.CASCADE, related_name="plan_rows"
+    )
+    feature = models.PositiveIntegerField(_("feature"))  # 0-based index in the layer
+    action = models.CharField(_("action"), max_length=16, choices=PlanAction.choices)
+    # The area updated (or chosen for an ambiguous row); its updated_at when planned, so the
+    # write refuses a plan that no longer describes the area.
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    area_updated_at = models.DateTimeField(null=True, blank=True)
+    parent = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    code = models.CharField(_("code"), max_length=64, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200, blank=True)
+    # {"name_th": ["old", "new"], ...}: the names this row changes.
+    changes = models.JSONField(default=dict, blank=True)
+    names_changed = models.BooleanField(default=False)
+    boundary_changed = models.BooleanField(default=False)
+    area_before_m2 = models.FloatField(null=True, blank=True)
+    area_after_m2 = models.FloatField(null=True, blank=True)
+    # Ids of the existing places an ambiguous feature may be, and the user's choice.
+    candidates = models.JSONField(default=list, blank=True)
+    choice = models.CharField(
+        _("choice"), max_length=16, choices=PlanChoice.choices, blank=True, default=""
+    )
+
+    class Meta:
+        verbose_name = _("planned change")
+        verbose_name_plural = _("planned changes")
+        ordering = ["boundary_import", "feature"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["boundary_import", "feature"], name="plan_row_one_per_feature"
+            )
+        ]
+        indexes = [models.Index(fields=["boundary_import", "action", "feature"])]
+
+    def __str__(self) -> str:
+        return f"{self.boundary_import_id}:{self.number} {self.action}"
+
+    @property
+    def name(self) -> str:
+        return localized_name(self)
+
+    @property
+    def number(self) -> int:
+        return self.feature + 1
+
+    @property
+    def name_changes(self) -> list[tuple[str, str, str]]:
+        """(what, old, new) for each name the row changes, and for the registration."""
+        rows = [
+            (str(label), *self.changes[field][:2])
+            for field, label in PLAN_NAME_LABELS.items()
+            if field in self.changes
+        ]
+        if "registration" in self.changes:
+            labels = dict(Area.Registration.choices)
+            old, new = self.changes["registration"][:2]
+            rows.append(
+                (str(_("Registration")), str(labels.get(old, old)), str(labels.get(new, new)))
+            )
+        return rows
+
+    @property
+    def area_change_m2(self) -> float | None:
+        if self.area_before_m2 is None or self.area_after_m2 is None:
+            return None
+        return self.area_after_m2 - self.area_before_m2
+
+    @property
+    def area_change_percent(self) -> float | None:
+        if not self.area_before_m2 or self.area_after_m2 is None:
+            return None
+        return 100 * (self.area_after_m2 - self.area_before_m2) / self.area_before_m2

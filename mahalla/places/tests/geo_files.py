@@ -13,6 +13,7 @@ import shapely
 from django.core.files.uploadedfile import SimpleUploadedFile
 from shapely.geometry import box
 
+from mahalla.places.import_preview import boundary_import_confirm
 from mahalla.places.imports import boundary_import_start, boundary_import_upload
 from mahalla.places.models import BoundaryImport
 
@@ -94,10 +95,10 @@ def upload_file(world: Any, path: Path, *, parent: Any = None, user: Any = None)
     )
 
 
-def import_file(
+def plan_file(
     world: Any, path: Path, *, parent: Any = None, level: Any = None, **mapping: str
 ) -> BoundaryImport:
-    """Upload and import a file as the admin; the test task backend runs the job inline."""
+    """Upload a file and make its plan as the admin (the test task backend runs jobs inline)."""
     mapping.setdefault("code_field", "code")
     if not any(key.startswith("name_") for key in mapping):
         mapping.update(name_en_field="name", name_th_field="name_th", name_fa_field="name_fa")
@@ -108,6 +109,19 @@ def import_file(
         level=level or world.community,
         **mapping,
     )
+
+
+def import_file(
+    world: Any, path: Path, *, parent: Any = None, level: Any = None, **mapping: str
+) -> BoundaryImport:
+    """Upload, plan and write a file as the admin, confirming the plan as it is.
+
+    A failed plan, or one with ambiguous places to decide, is returned unwritten.
+    """
+    planned = plan_file(world, path, parent=parent, level=level, **mapping)
+    if not planned.awaiting_confirmation or planned.ambiguous_count:
+        return planned
+    return boundary_import_confirm(boundary_import=planned, user=world.admin)
 
 
 def write_encoded_shapefile_zip(
@@ -153,3 +167,11 @@ def write_encoded_shapefile_zip(
         data[29] = 0  # no language driver
         dbf.write_bytes(bytes(data))
     return zip_folder(folder, folder.with_suffix(".zip"))
+
+
+def start_and_write(**arguments: Any) -> BoundaryImport:
+    """`boundary_import_start`, then "Write these changes" when the plan is ready."""
+    planned = boundary_import_start(**arguments)
+    if not planned.awaiting_confirmation or planned.ambiguous_count:
+        return planned
+    return boundary_import_confirm(boundary_import=planned, user=arguments["user"])

@@ -2,7 +2,7 @@
 
 Log in, switch to Persian (right to left, Solar Hijri dates in Persian digits), switch to Thai,
 open Bangkok then Khlong Toei (Buddhist Era dates), see the map draw, import a small GeoJSON
-through the pages and find the new community among Khlong Toei's children.
+through the pages (preview, then write) and find the new community among Khlong Toei's children.
 """
 
 from __future__ import annotations
@@ -116,12 +116,15 @@ def test_main_path_in_thai_and_persian(page, live_server, world, browser_locale,
     page.select_option("select[name=name_en_field]", "name_en")
     with page.expect_navigation():
         page.click(".mapping-form button[type=submit]")
+    page.wait_for_selector("#import-preview", timeout=30_000)  # checked before it is written
+    with page.expect_navigation():
+        page.click("#write-changes")
     page.wait_for_selector("#import-progress[data-status='done']", timeout=30_000)
     created_count = "1" if language == "th" else "۱"
     assert page.locator(".tally-created").inner_text().strip() == created_count
 
     with page.expect_navigation():
-        page.click("#import-progress a.button")
+        page.click("#import-progress a.button.primary")
     new_name = NEW_COMMUNITY["features"][0]["properties"][f"name_{language}"]
     assert page.locator(".children-table").get_by_text(new_name).is_visible()
     assert page.blocked_requests == []  # nothing tried to reach another server

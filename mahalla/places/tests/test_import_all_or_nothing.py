@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mahalla.places import import_plan, imports
-from mahalla.places.imports import boundary_import_run
+from mahalla.places.import_preview import boundary_import_confirm
 from mahalla.places.models import Area, BoundaryImport
-from mahalla.places.tests.geo_files import community_columns, import_file, write_layer
+from mahalla.places.tests.geo_files import community_columns, import_file, plan_file, write_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +47,10 @@ def test_an_error_after_the_first_written_batch_leaves_no_area_behind(world, geo
 
 
 def test_a_vanished_file_fails_with_a_clear_message(world, geojson):
-    result = import_file(world, geojson)
-    result.file.storage.delete(result.file.name)
+    planned = plan_file(world, geojson)
+    planned.file.storage.delete(planned.file.name)
 
-    again = boundary_import_run(import_id=result.pk)
+    again = boundary_import_confirm(boundary_import=planned, user=world.admin)
 
     assert again.status == BoundaryImport.Status.FAILED
     assert again.failure_text == "The uploaded file is no longer stored; upload it again."
@@ -75,5 +75,5 @@ def test_progress_is_saved_after_every_batch(world, geojson, monkeypatch):
 
     result = import_file(world, geojson)
 
-    assert seen == [2, 3]
+    assert seen == [2, 3, 2, 3]  # the plan job, then the write job reading the file again
     assert (result.processed, result.total, result.percent) == (3, 3, 100)

@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from mahalla.core.jobs.messages import render_text
-from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area
 from mahalla.places.services import area_create
 from mahalla.places.tests.check_files import square
-from mahalla.places.tests.geo_files import upload_file, write_layer
+from mahalla.places.tests.geo_files import start_and_write, upload_file, write_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def chabahar_file(tmp_path):
 
 
 def _start(world, boundary_import, **options):
-    return boundary_import_start(
+    return start_and_write(
         boundary_import=boundary_import,
         user=world.admin,
         level=world.community,

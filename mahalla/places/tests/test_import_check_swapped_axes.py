@@ -7,10 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from mahalla.core.jobs.messages import render, render_text
-from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.check_files import TEHRAN_NEIGHBOURHOODS, tehran_points_swapped
-from mahalla.places.tests.geo_files import upload_file
+from mahalla.places.tests.geo_files import start_and_write, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ def uploaded(world, tmp_path):
 
 
 def _start(world, uploaded, **options):
-    return boundary_import_start(
+    return start_and_write(
         boundary_import=uploaded,
         user=world.admin,
         level=world.neighbourhood,

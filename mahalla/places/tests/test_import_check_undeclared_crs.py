@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from mahalla.core.jobs.messages import render_text
-from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.check_files import square, utm_shapefile_without_prj
-from mahalla.places.tests.geo_files import upload_file
+from mahalla.places.tests.geo_files import start_and_write, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def uploaded(world, tmp_path):
 
 
 def _start(world, uploaded, **options):
-    return boundary_import_start(
+    return start_and_write(
         boundary_import=uploaded,
         user=world.admin,
         level=world.community,

@@ -34,6 +34,9 @@ def _post(world, client, url, encoding):
     data = {"level": world.community.pk, "code_field": "code", "name_th_field": "ชื่อ"}
     response = client.post(url, {**data, "encoding": encoding})
     assert response.status_code == 302, response.content.decode()
+    boundary_import = BoundaryImport.objects.get()
+    write = reverse("places:boundary_import_write", kwargs={"pk": boundary_import.pk})
+    assert client.post(write).status_code == 302
     return BoundaryImport.objects.get()
 
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from mahalla.places import property_samples
-from mahalla.places.imports import BoundaryFileError, boundary_import_start
+from mahalla.places.imports import BoundaryFileError
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.check_files import point
-from mahalla.places.tests.geo_files import upload_file, write_layer
+from mahalla.places.tests.geo_files import start_and_write, upload_file, write_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_the_job_checks_its_own_limit_for_a_file_inspected_under_a_higher_one(
     uploaded = upload_file(world, five_points)
     settings.IMPORT_MAX_FEATURES_PER_JOB = 3
 
-    result = boundary_import_start(
+    result = start_and_write(
         boundary_import=uploaded,
         user=world.admin,
         level=world.community,

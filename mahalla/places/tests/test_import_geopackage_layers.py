@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from shapely.geometry import box
 
+from mahalla.places.import_preview import boundary_import_confirm
 from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
@@ -57,6 +58,7 @@ def test_only_the_chosen_layer_is_imported(world, geopackage):
         boundary_import=boundary_import, user=world.admin, level=world.community,
         layer="markets", code_field="code", name_th_field="label",
     )  # fmt: skip
+    boundary_import = boundary_import_confirm(boundary_import=boundary_import, user=world.admin)
 
     assert boundary_import.status == BoundaryImport.Status.DONE, boundary_import.failure_text
     assert boundary_import.created_count == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from mahalla.places.import_preview import boundary_import_confirm
 from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
@@ -53,12 +54,15 @@ def test_a_level_above_the_parent_is_refused(world, uploaded):
     assert not Area.objects.filter(code__startswith="KT-1").exists()
 
 
-def test_a_valid_mapping_is_saved_and_the_job_runs(world, uploaded):
+def test_a_valid_mapping_is_saved_and_the_plan_is_made(world, uploaded):
     result = _start(world, uploaded, code_field="code", name_th_field="name_th")
 
-    assert result.status == BoundaryImport.Status.DONE
+    assert result.awaiting_confirmation
     assert (result.code_field, result.name_th_field, result.name_en_field) == (
         "code", "name_th", "",
     )  # fmt: skip
     assert result.level == world.community
+    assert result.created_count == 3
+    assert not Area.objects.filter(code="KT-102").exists()  # nothing written before confirming
+    boundary_import_confirm(boundary_import=result, user=world.admin)
     assert Area.objects.get(code="KT-102").name_th == "พัฒนา"

@@ -6,10 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mahalla.places.forms import BoundaryMappingForm
-from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area
 from mahalla.places.tests.check_files import overpass_export
-from mahalla.places.tests.geo_files import upload_file
+from mahalla.places.tests.geo_files import start_and_write, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def uploaded(world, tmp_path):
 
 
 def _start(world, uploaded, **mapping):
-    return boundary_import_start(
+    return start_and_write(
         boundary_import=uploaded, user=world.admin, level=world.neighbourhood, **mapping
     )
 

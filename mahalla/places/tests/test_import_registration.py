@@ -6,10 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mahalla.core.jobs.messages import render_text
-from mahalla.places.imports import boundary_import_start
 from mahalla.places.models import Area
 from mahalla.places.tests.check_files import square
-from mahalla.places.tests.geo_files import import_file, upload_file, write_layer
+from mahalla.places.tests.geo_files import import_file, start_and_write, upload_file, write_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +89,7 @@ def test_other_levels_have_no_registration_and_refuse_a_registration_column(worl
     uploaded = upload_file(world, path)
 
     with pytest.raises(ValidationError) as error:
-        boundary_import_start(
+        start_and_write(
             boundary_import=uploaded,
             user=world.admin,
             level=world.neighbourhood,
@@ -102,7 +101,7 @@ def test_other_levels_have_no_registration_and_refuse_a_registration_column(worl
         "registration property."
     ]
 
-    boundary_import_start(
+    start_and_write(
         boundary_import=uploaded, user=world.admin, level=world.neighbourhood, name_en_field="name"
     )
     assert Area.objects.get(name_en="Sub-district").registration == Registration.NOT_APPLICABLE

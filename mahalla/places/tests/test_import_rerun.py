@@ -19,11 +19,21 @@ def geojson(tmp_path):
     return write_layer(tmp_path / "c.geojson", geometries, properties, driver="GeoJSON")
 
 
-def test_running_the_job_twice_leaves_the_same_areas(world, geojson):
+def test_running_a_finished_job_again_leaves_the_same_areas(world, geojson):
     first = import_file(world, geojson)
     before = sorted(Area.objects.values_list("pk", "code", "path"))
 
     again = boundary_import_run(import_id=first.pk)
+
+    assert sorted(Area.objects.values_list("pk", "code", "path")) == before
+    assert (again.status, again.created_count, again.updated_count) == ("done", 3, 0)
+
+
+def test_importing_the_same_file_again_leaves_everything_unchanged(world, geojson):
+    import_file(world, geojson)
+    before = sorted(Area.objects.values_list("pk", "code", "path"))
+
+    again = import_file(world, geojson)
 
     assert sorted(Area.objects.values_list("pk", "code", "path")) == before
     assert (again.status, again.created_count, again.updated_count) == ("done", 0, 0)

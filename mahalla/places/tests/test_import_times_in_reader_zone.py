@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from mahalla.places.models import BoundaryImport
+from mahalla.places.models import BoundaryImport, ImportPhase
 
 INSTANT = datetime(2026, 3, 20, 21, 0, tzinfo=UTC)
 
@@ -20,6 +20,7 @@ def uploaded(world) -> BoundaryImport:
         file="imports/boundaries/communities.geojson",
         original_name="communities.geojson",
         status=BoundaryImport.Status.DONE,
+        phase=ImportPhase.WRITE,  # a written import: its page, not its preview
     )
     BoundaryImport.objects.filter(pk=boundary_import.pk).update(created_at=INSTANT)
     return boundary_import

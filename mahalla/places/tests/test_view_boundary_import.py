@@ -157,6 +157,11 @@ def test_full_import_creates_the_community_and_shows_the_result(world, uploaded)
         },
     )
     assert response.status_code == 302
+    preview = client.get(_detail_url(boundary_import))
+    assert preview.status_code == 302  # the plan waits on its preview
+    assert not Area.objects.filter(code="KT-77").exists()
+    write = reverse("places:boundary_import_write", kwargs={"pk": boundary_import.pk})
+    assert client.post(write).status_code == 302
     page = client.get(_detail_url(boundary_import), headers={"accept-language": "en"})
     content = page.content.decode()
     assert 'data-status="done"' in content

@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from mahalla.core.jobs.leases import job_refresh
 from mahalla.people.roles import Perm
@@ -60,15 +62,31 @@ def _get_import(request: HttpRequest, pk: int) -> BoundaryImport:
     return job_refresh(boundary_import)
 
 
+def _mapping_initial(boundary_import: BoundaryImport) -> dict:
+    """The choices made before, when the person comes back from the preview."""
+    if boundary_import.level_id is None:
+        return {}
+    fields = ("layer", "code_field", "name_en_field", "name_th_field", "name_fa_field")
+    initial = {name: getattr(boundary_import, name) for name in fields}
+    initial["parent_code_field"] = boundary_import.parent_code_field
+    initial["level"] = boundary_import.level_id
+    if boundary_import.encoding:
+        initial["encoding"] = boundary_import.encoding
+    return initial
+
+
 @login_required
 def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     boundary_import = _get_import(request, pk)
+    if boundary_import.awaiting_confirmation:
+        return redirect("places:boundary_import_preview", pk=boundary_import.pk)
     form = None
     if boundary_import.status == UPLOADED:
         form = BoundaryMappingForm(
             request.POST if request.method == "POST" else None,
             inspection=boundary_import.inspection or {},
             parent=boundary_import.parent,
+            initial=_mapping_initial(boundary_import),
         )
         if request.method == "POST" and form.is_valid():
             from mahalla.places.imports import boundary_import_start
@@ -125,6 +143,12 @@ def boundary_import_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def boundary_import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     boundary_import = _get_import(request, pk)
+    if boundary_import.awaiting_confirmation:
+        # The plan is ready: the whole page becomes the preview.
+        preview = reverse("places:boundary_import_preview", kwargs={"pk": boundary_import.pk})
+        if request.htmx:
+            return HttpResponseClientRedirect(preview)
+        return redirect(preview)
     return render(
         request,
         "places/_boundary_import_progress.html",
