@@ -161,6 +161,30 @@ def mapping_form_data(fields: dict[str, str], *, level_pk: int) -> dict[str, str
             "name_th_field": "name_th", "name_fa_field": "name_fa"}  # fmt: skip
 
 
+def wait_for_job(client: Client, pk: int, what: str, *, written: bool = False) -> None:
+    """Poll the import's progress fragment until its job (the plan or the write) is done."""
+    from django.urls import reverse
+
+    from mahalla.places.models import BoundaryImport
+
+    progress_url = reverse("places:boundary_import_progress", kwargs={"pk": pk})
+    deadline = time.monotonic() + IMPORT_TIMEOUT
+    while True:
+        progress = client.get(progress_url)
+        if not written and progress.status == 302 and "/preview/" in progress.location:
+            return  # the plan is ready: the progress sends the page on to the preview
+        client.expect(progress, 200, "the import progress")
+        status = re.search(r'data-status="([a-z_]+)"', progress.text).group(1)
+        done = status == "done" and (not written or BoundaryImport.objects.get(pk=pk).is_written)
+        if done:
+            return
+        if status == "failed":
+            raise SmokeFailure(f"{what} of the boundary import failed:\n{progress.text[:2000]}")
+        if time.monotonic() > deadline:
+            raise SmokeFailure(f"{what} is still {status} after {IMPORT_TIMEOUT} s")
+        time.sleep(0.5)
+
+
 def boundary_import(client: Client) -> int:
     from django.urls import reverse
 
@@ -181,19 +205,15 @@ def boundary_import(client: Client) -> int:
     mapped = client.post_form(detail_url, mapping_form_data(fields, level_pk=community.pk))
     client.expect(mapped, 302, "starting the import")
     pk = int(re.search(r"/imports/(\d+)/", detail_url).group(1))
-    progress_url = reverse("places:boundary_import_progress", kwargs={"pk": pk})
-    deadline = time.monotonic() + IMPORT_TIMEOUT
-    while True:
-        progress = client.get(progress_url)
-        client.expect(progress, 200, "the import progress")
-        status = re.search(r'data-status="([a-z_]+)"', progress.text).group(1)
-        if status == "done":
-            break
-        if status == "failed":
-            raise SmokeFailure(f"the boundary import failed:\n{progress.text[:2000]}")
-        if time.monotonic() > deadline:
-            raise SmokeFailure(f"the boundary import is still {status} after {IMPORT_TIMEOUT} s")
-        time.sleep(0.5)
+    wait_for_job(client, pk, "the plan")
+    preview_url = reverse("places:boundary_import_preview", kwargs={"pk": pk})
+    preview = client.get(preview_url)
+    client.expect(preview, 200, "the preview of the plan")
+    if Area.objects.filter(parent=district, code__in=[f[0] for f in SMOKE_FEATURES]).exists():
+        raise SmokeFailure("the plan wrote areas before it was confirmed")
+    written = client.post_form(reverse("places:boundary_import_write", kwargs={"pk": pk}), {})
+    client.expect(written, 302, "writing the planned changes")
+    wait_for_job(client, pk, "the write", written=True)
     created = Area.objects.filter(parent=district, code__in=[f[0] for f in SMOKE_FEATURES])
     if created.count() != len(SMOKE_FEATURES):
         raise SmokeFailure(f"the import created {created.count()} of {len(SMOKE_FEATURES)} areas")
