@@ -7,6 +7,7 @@ not silently fall back to a development default.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "mahalla.core",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a flagged failed login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mahalla.urls"
@@ -127,6 +131,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Lockout first: a locked-out username and address is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "mahalla.people.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (docs/decisions/0004-login-lockout.md): failures are counted per username
+# *and* address, so an attacker can neither guess one password for long nor lock everyone
+# else out by trying their usernames from elsewhere.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mahalla.people.lockout.lockout_response"
+# The client's address as DRF's throttles see it (REST_FRAMEWORK["NUM_PROXIES"]), so the
+# lockout and the token throttle count the same thing behind a proxy.
+AXES_CLIENT_IP_CALLABLE = "mahalla.people.lockout.client_address"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -197,6 +217,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Reverse proxies in front of the app (each adds one X-Forwarded-For entry); 0: none.
+    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0") or None,
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_RATE", "20/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "mahalla API",
@@ -211,6 +234,17 @@ SPECTACULAR_SETTINGS = {
 }
 
 AUTH_USER_MODEL = "people.User"
+
+# Throttle counters must be shared by every server process, so they live in the database
+# (a per-process memory cache would multiply the limit by the number of workers). The
+# table is made by a migration of the people app.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "mahalla_throttle_cache",
+    },
+}
 
 TASKS = {
     "default": {

@@ -127,3 +127,9 @@ def api_token_rotate(*, user: User) -> Token:
     """A fresh API token for `user`; any earlier token stops working at once."""
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)
+
+
+def api_token_for_login(*, user: User) -> Token:
+    """The token handed out by the token endpoint: the user's token, or a new one."""
+    token = Token.objects.filter(user=user).first()
+    return token if token is not None else api_token_rotate(user=user)
