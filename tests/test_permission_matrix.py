@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
-from mahalla.places.models import BoundaryImport
+from mahalla.places.models import Area, BoundaryImport
 from mahalla.testing import PASSWORD, World, grant, make_user
 
 LOGIN = "login"  # anonymous visitors are redirected to the login page
@@ -104,6 +104,10 @@ def _grant_on_an_area(world: World) -> dict[str, Any]:
     return {"username": "no_role", "role": Role.SURVEYOR, "area": world.lock_123.pk}
 
 
+def _new_province(world: World) -> dict[str, Any]:
+    return {"level": world.province.pk, "name_en": "Nonthaburi", "code": "12", "reason": "pilot"}
+
+
 def _credentials(world: World) -> dict[str, Any]:
     return {"username": "kt_officer", "password": PASSWORD}
 
@@ -149,6 +153,20 @@ SPECS: dict[str, Spec | list[Spec]] = {
         kwargs=lambda w: {"parent_pk": w.khlong_toei.pk},
         denied=(("pathum_wan_officer", 404), ("treasurer", 404), ("no_role", 404)),
     ),
+    "places:area_create_top_level": [
+        Spec(
+            allowed=("admin", 200),
+            denied=(("kt_admin", 403), ("khlong_toei_officer", 403), ("no_role", 403)),
+            note="only an administrator of every place (a superuser) adds top-level places",
+        ),
+        Spec(
+            method="post",
+            data=_new_province,
+            allowed=("admin", 302),
+            denied=(("kt_admin", 403), ("khlong_toei_officer", 403)),
+            unchanged=lambda w: Area.objects.count(),
+        ),
+    ],
     "places:area_update": Spec(
         kwargs=lock_123,
         denied=(("pathum_wan_officer", 404), ("treasurer", 404)),

@@ -139,7 +139,8 @@ class AreaCreateForm(AreaFieldsForm):
 
     field_order = ["level", "name_th", "name_fa", "name_en", "code", "registration"]
 
-    def __init__(self, *args: Any, parent: Area, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parent: Area | None, **kwargs: Any) -> None:
+        """`parent` None: a top-level place, of any level."""
         super().__init__(*args, **kwargs)
         levels = list(child_levels(parent=parent))
         self.fields["level"].queryset = child_levels(parent=parent)
