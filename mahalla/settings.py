@@ -209,7 +209,7 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mahalla.people.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -221,6 +221,8 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0") or None,
     "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_RATE", "20/minute")},
 }
+# API tokens stop working this many days after they were made (and when the password changes).
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "30")
 SPECTACULAR_SETTINGS = {
     "TITLE": "mahalla API",
     "DESCRIPTION": "Places, organisations and people of community-led upgrading programmes.",

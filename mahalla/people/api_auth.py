@@ -1,4 +1,4 @@
-"""Signing in to the API: the token endpoint, its throttle, and token authentication."""
+"""Signing in to the API: the token endpoint and its throttle."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from mahalla.core.i18n.text import normalize_search
+from mahalla.people import tokens
 from mahalla.people.models import Organisation, RoleGrant, User
 from mahalla.people.roles import ROLE_PERMISSIONS, Perm
 from mahalla.people.scopes import Scope, area_grant_scope, forget_scopes, has_perm, user_scope
@@ -205,12 +206,25 @@ def _may_manage_roles_on(user: User, *, area: Area | None, organisation: Organis
 
 @transaction.atomic
 def api_token_rotate(*, user: User) -> Token:
-    """A fresh API token for `user`; any earlier token stops working at once."""
+    """A fresh API token for `user`; any earlier token stops working at once. The only way
+    to make one: its key is bound to the current password (`tokens`)."""
     Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+    return Token.objects.create(user=user, key=tokens.new_key(user))
+
+
+def api_token_current(*, user: User) -> Token | None:
+    """The user's token, expired or not, unless a password change has ended it (then it is
+    deleted, so it is no longer shown)."""
+    token = Token.objects.filter(user=user).first()
+    if token is not None and not tokens.key_matches_password(token.key, user):
+        token.delete()
+        return None
+    return token
 
 
 def api_token_for_login(*, user: User) -> Token:
-    """The token handed out by the token endpoint: the user's token, or a new one."""
-    token = Token.objects.filter(user=user).first()
-    return token if token is not None else api_token_rotate(user=user)
+    """The token handed out by the token endpoint: the user's working token, or a new one."""
+    token = api_token_current(user=user)
+    if token is None or tokens.has_expired(token.created):
+        return api_token_rotate(user=user)
+    return token
