@@ -173,9 +173,7 @@ def role_revoke(*, grant: RoleGrant, revoked_by: User, reason: str = "") -> Role
     Only someone who could have made the grant may end it: an organisation's administrator
     cannot remove a district's roles, nor anyone a role wider than their own.
     """
-    grant = (
-        RoleGrant.objects.select_for_update().select_related("organisation__area").get(pk=grant.pk)
-    )
+    grant = RoleGrant.objects.select_for_update().get(pk=grant.pk)
     refusal = _("You may not revoke this role.")
     if revoked_by.pk != grant.user_id:  # giving up one's own role never widens anything
         _check_within_own_rights(
