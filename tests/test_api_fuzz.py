@@ -3,7 +3,7 @@
 Every operation is called with cases generated from its schema (examples, boundary values
 and random data, including the integer bounds) through the WSGI app, signed in with an API
 token, and every answer must be below 500. Bounded and derandomized: the same cases each
-run, well under a minute.
+run (about a minute on SQLite).
 """
 
 from __future__ import annotations
