@@ -9,10 +9,10 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from mahalla.people.api import OrganisationViewSet
+from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
 
 app_name = "api"
@@ -35,7 +35,7 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", token_obtain, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

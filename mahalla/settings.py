@@ -10,6 +10,7 @@ import base64
 import hashlib
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "mahalla.core",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a flagged failed login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mahalla.urls"
@@ -134,6 +138,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Lockout first: a locked-out username and address is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "mahalla.people.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (docs/decisions/0004-login-lockout.md): failures are counted per username
+# *and* address, so an attacker can neither guess one password for long nor lock everyone
+# else out by trying their usernames from elsewhere.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mahalla.people.lockout.lockout_response"
+# The client's address as DRF's throttles see it (REST_FRAMEWORK["NUM_PROXIES"]), so the
+# lockout and the token throttle count the same thing behind a proxy.
+AXES_CLIENT_IP_CALLABLE = "mahalla.people.lockout.client_address"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -196,7 +216,7 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mahalla.people.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -204,7 +224,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Reverse proxies in front of the app (each adds one X-Forwarded-For entry); 0: none.
+    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0") or None,
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_RATE", "20/minute")},
 }
+# API tokens stop working this many days after they were made (and when the password changes).
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "30")
 SPECTACULAR_SETTINGS = {
     "TITLE": "mahalla API",
     "DESCRIPTION": "Places, organisations and people of community-led upgrading programmes.",
@@ -215,9 +240,24 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mahalla.core.api_schema.add_error_responses",
+    ],
 }
 
 AUTH_USER_MODEL = "people.User"
+
+# Throttle counters must be shared by every server process, so they live in the database
+# (a per-process memory cache would multiply the limit by the number of workers). The
+# table is made by a migration of the people app.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "mahalla_throttle_cache",
+    },
+}
 
 TASKS = {
     "default": {

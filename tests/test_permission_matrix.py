@@ -7,7 +7,8 @@ Conventions checked:
 - pages send anonymous visitors to the login page; the API answers them 401;
 - objects outside the person's scope are 404 (their existence is not revealed);
 - pages needing a permission the person lacks everywhere are 403;
-- lists answer 200 to everyone with a role but must not show what is out of scope (`secret`).
+- lists answer 200 to everyone with a role but must not show what is out of scope (`secret`);
+- a refused write changes nothing (`unchanged`), even when it answers 200 with the form's error.
 
 Not walked: the Django admin (its own staff checks), and static/media serving in DEBUG.
 """
@@ -23,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
-from mahalla.places.models import BoundaryImport
+from mahalla.places.models import Area, BoundaryImport
 from mahalla.testing import PASSWORD, World, grant, make_user
 
 LOGIN = "login"  # anonymous visitors are redirected to the login page
@@ -38,7 +39,8 @@ def _none(world: World) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Spec:
     """How one URL behaves. Personas are attribute names of `World`, or "kt_admin" and
-    "pw_admin" (scoped administrators of Khlong Toei and Pathum Wan, made below)."""
+    "pw_admin" (scoped administrators of Khlong Toei and Pathum Wan, made below), or
+    "kt_office_admin" (administrator of the Khlong Toei District Office, an organisation)."""
 
     kwargs: Callable[[World], dict[str, Any]] = _none
     method: str = "get"
@@ -49,6 +51,8 @@ class Spec:
     # Text the allowed persona sees and no denied persona does (for lists and pages that
     # answer 200 to everyone but must leave out what is out of scope).
     secret: Callable[[World], str] | None = None
+    # What anonymous and denied requests must leave as it was (e.g. the number of grants).
+    unchanged: Callable[[World], Any] | None = None
     note: str = ""
 
 
@@ -100,6 +104,22 @@ def kt_plan(world: World) -> dict[str, Any]:
         phase=BoundaryImport.Phase.PLAN,
     )
     return {"pk": boundary_import.pk}
+
+
+def _active_grants(world: World) -> int:
+    return RoleGrant.objects.filter(revoked_at__isnull=True).count()
+
+
+def _grant_to_self(world: World) -> dict[str, Any]:
+    return {"username": "kt_admin", "role": Role.SURVEYOR, "area": world.lock_123.pk}
+
+
+def _grant_on_an_area(world: World) -> dict[str, Any]:
+    return {"username": "no_role", "role": Role.SURVEYOR, "area": world.lock_123.pk}
+
+
+def _new_province(world: World) -> dict[str, Any]:
+    return {"level": world.province.pk, "name_en": "Nonthaburi", "code": "12", "reason": "pilot"}
 
 
 def _credentials(world: World) -> dict[str, Any]:
@@ -154,6 +174,20 @@ SPECS: dict[str, Spec | list[Spec]] = {
         kwargs=lambda w: {"parent_pk": w.khlong_toei.pk},
         denied=(("pathum_wan_officer", 404), ("treasurer", 404), ("no_role", 404)),
     ),
+    "places:area_create_top_level": [
+        Spec(
+            allowed=("admin", 200),
+            denied=(("kt_admin", 403), ("khlong_toei_officer", 403), ("no_role", 403)),
+            note="only an administrator of every place (a superuser) adds top-level places",
+        ),
+        Spec(
+            method="post",
+            data=_new_province,
+            allowed=("admin", 302),
+            denied=(("kt_admin", 403), ("khlong_toei_officer", 403)),
+            unchanged=lambda w: Area.objects.count(),
+        ),
+    ],
     "places:area_update": Spec(
         kwargs=lock_123,
         denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
@@ -250,8 +284,31 @@ SPECS: dict[str, Spec | list[Spec]] = {
         denied=(("khlong_toei_officer", 403), ("pw_admin", 200)),
         secret=lambda w: w.treasurer.first_name,
     ),
-    "people:grant_create": Spec(
-        allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("no_role", 403))
+    "people:grant_create": [
+        Spec(allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("no_role", 403))),
+        Spec(
+            method="post",
+            data=_grant_to_self,
+            allowed=None,
+            denied=(("kt_admin", 200), ("khlong_toei_officer", 403)),
+            unchanged=_active_grants,
+            note="a role manager granting a role to themselves: the form says no",
+        ),
+        Spec(
+            method="post",
+            data=_grant_on_an_area,
+            allowed=("kt_admin", 302),
+            denied=(("kt_office_admin", 200), ("pw_admin", 200), ("khlong_toei_officer", 403)),
+            unchanged=_active_grants,
+            note="an organisation's administrator may not grant roles on areas",
+        ),
+    ],
+    "people:grant_people_search": Spec(
+        data=lambda w: {"username": "boon"},
+        allowed=("kt_admin", 200),
+        denied=(("pw_admin", 200), ("khlong_toei_officer", 403)),
+        secret=lambda w: w.treasurer.first_name,
+        note="suggestions for the grant form: people in the searcher's scope only",
     ),
     "people:grant_revoke": [
         Spec(
@@ -343,8 +400,15 @@ def personas(world: World) -> dict[str, Any]:
     grant(kt_admin, Role.ADMIN, area=world.khlong_toei)
     pw_admin = make_user("pw_admin", first_name="Pim")
     grant(pw_admin, Role.ADMIN, area=world.pathum_wan)
+    kt_office_admin = make_user("kt_office_admin", first_name="Kanya")
+    grant(kt_office_admin, Role.ADMIN, org=world.khlong_toei_office)
     people = {name: getattr(world, name) for name in World.__dataclass_fields__}
-    return {**people, "kt_admin": kt_admin, "pw_admin": pw_admin}
+    return {
+        **people,
+        "kt_admin": kt_admin,
+        "pw_admin": pw_admin,
+        "kt_office_admin": kt_office_admin,
+    }
 
 
 def _request(client, name: str, spec: Spec, world: World):
@@ -367,8 +431,11 @@ def _assert_status(response, expected: int | str, who: str, url: str) -> None:
 
 @pytest.mark.parametrize(("name", "spec"), _cases())
 def test_anonymous(name, spec, world, login):
+    before = spec.unchanged(world) if spec.unchanged else None
     url, response = _request(login(), name, spec, world)
     _assert_status(response, spec.anonymous, "anonymous", url)
+    if spec.unchanged:
+        assert spec.unchanged(world) == before, f"anonymous changed something on {url}"
 
 
 @pytest.mark.parametrize(("name", "spec"), _cases(lambda spec: spec.allowed is not None))
@@ -383,8 +450,11 @@ def test_in_scope(name, spec, world, personas, login):
 @pytest.mark.parametrize(("name", "spec"), _cases(lambda spec: bool(spec.denied)))
 def test_out_of_scope(name, spec, world, personas, login):
     for persona, expected in spec.denied:
+        before = spec.unchanged(world) if spec.unchanged else None
         url, response = _request(login(personas[persona]), name, spec, world)
         _assert_status(response, expected, persona, url)
+        if spec.unchanged:
+            assert spec.unchanged(world) == before, f"{persona} changed something on {url}"
         if spec.secret and response.status_code == 200:
             assert spec.secret(world) not in response.content.decode(), (
                 f"{persona} sees out-of-scope data on {url}"

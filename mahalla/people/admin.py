@@ -17,6 +17,13 @@ class UserAdmin(DjangoUserAdmin):
     ]
     list_display = [*DjangoUserAdmin.list_display, "language", "time_zone"]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # Staff who may edit people must not hand anyone, themselves included, more rights.
+            fields += ["is_superuser", "is_staff", "groups", "user_permissions"]
+        return fields
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
@@ -41,6 +48,14 @@ class RoleGrantAdmin(SimpleHistoryAdmin):
     list_select_related = ["user", "area", "organisation"]
     raw_id_fields = ["user", "area", "organisation", "granted_by", "revoked_by"]
     readonly_fields = ["granted_at", "granted_by"]
+
+    # Grants made here skip the checks of `services.role_grant` (no grants to oneself or
+    # beyond one's own rights), so only superusers, who hold every right already, write here.
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -6,11 +6,11 @@ import django_filters
 from django.db.models import QuerySet
 from rest_framework import serializers, viewsets
 
+from mahalla.core.api import BoundedLookupMixin, IdFilter, StandardPagination
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.models import Organisation
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
-from mahalla.places.api import StandardPagination
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -41,7 +41,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class OrganisationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Organisation.Kind.choices)
-    area = django_filters.NumberFilter(field_name="area_id", label="Area id")
+    area = IdFilter(field_name="area_id", label="Area id")
     q = django_filters.CharFilter(method="filter_q", label="Search in names")
 
     class Meta:
@@ -53,7 +53,7 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset.filter(search_text__contains=needle) if needle else queryset
 
 
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganisationViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Organisations the user may see: those working in their areas or that they belong to."""
 
     serializer_class = OrganisationSerializer

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.i18n.inputs import mark_language_inputs, mark_latin_inputs, per_language_order
 from mahalla.core.i18n.timezones import default_time_zone, time_zone_choices, time_zone_name
 from mahalla.people.models import Organisation, User
 from mahalla.people.roles import Perm, Role
-from mahalla.people.selectors import areas_in_scope, organisations_in_scope
+from mahalla.people.selectors import areas_in_scope, grantable_people, organisations_in_scope
+from mahalla.people.services import NO_GRANT_FOR_THIS_PERSON
 from mahalla.places.models import Area
 
 REASON_HELP = _("Saved in the history, so others can understand the change later.")
@@ -101,13 +103,36 @@ class GrantFilterForm(forms.Form):
         )
 
 
+GRANT_PEOPLE_LIST = "grant-people"  # the <datalist> the search fills
+
+
 class GrantForm(forms.Form):
     username = forms.CharField(
         label=_("Username"),
         max_length=150,
-        help_text=_("The username of the person who receives the role."),
+        help_text=_(
+            "Type part of a name or username to see people in your areas, or the exact "
+            "username of someone who has no role yet."
+        ),
+        # Suggestions come from the search endpoint as <option>s of a native <datalist>,
+        # so the field stays a plain text box where htmx is not loaded.
+        widget=forms.TextInput(
+            attrs={
+                "list": GRANT_PEOPLE_LIST,
+                "autocomplete": "off",
+                "dir": "auto",
+                "hx-get": reverse_lazy("people:grant_people_search"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": f"#{GRANT_PEOPLE_LIST}",
+                "hx-swap": "innerHTML",
+            }
+        ),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("— choose a role —")), *Role.choices],
+        error_messages={"required": _("Choose the role to grant.")},
+    )
     area = AreaChoiceField(
         label=_("Area"),
         required=False,
@@ -128,12 +153,15 @@ class GrantForm(forms.Form):
         self.fields["organisation"].queryset = organisations_in_scope(
             user=granter, perm=Perm.MANAGE_ROLES
         )
+        self.granter = granter
 
     def clean_username(self) -> User:
         username = self.cleaned_data["username"].strip()
-        person = User.objects.filter(username__iexact=username, is_active=True).first()
+        people = grantable_people(user=self.granter)
+        person = people.filter(username__iexact=username).first()
         if person is None:
-            raise forms.ValidationError(_("No active user has this username."))
+            # Unknown and out of scope get the same words: the form reveals no accounts.
+            raise forms.ValidationError(NO_GRANT_FOR_THIS_PERSON)
         return person
 
     def clean(self):

@@ -107,6 +107,25 @@ def user_scope(user: Any, perm: str) -> Scope:
     return scope
 
 
+def area_grant_scope(user: Any, perm: str) -> Scope:
+    """The part of `user_scope` that comes from grants on areas.
+
+    A grant on an organisation also reaches the organisation's area for place-bound records,
+    but it is a role *in the organisation*: it does not make its holder an authority over the
+    district, so it never allows granting roles on areas (see `services.role_grant`).
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Scope()
+    if user.is_superuser:
+        return Scope(everything=True)
+    paths = {
+        path
+        for role, path, organisation_id in _active_grants(user)
+        if organisation_id is None and path and perm in ROLE_PERMISSIONS.get(role, ())
+    }
+    return Scope(area_paths=_minimal_paths(paths))
+
+
 def for_user(user: Any, perm: str, queryset: QuerySet) -> QuerySet:
     """`queryset` narrowed to what `user` may reach with `perm`."""
     scope = user_scope(user, perm)

@@ -105,3 +105,36 @@ def organisations_in_scope(*, user: User, perm: str) -> QuerySet[Organisation]:
     return for_user(user, perm, Organisation.objects.all()).order_by(
         Lower(localized_name_expression()), "id"
     )
+
+
+def grantable_people(*, user: User) -> QuerySet[User]:
+    """Active people `user` may give a role to: those with a grant (even a revoked one) where
+    `user` manages roles, and newcomers who hold no active role anywhere yet.
+
+    Newcomers are reachable by their exact username only (the grant form), never listed:
+    `grant_people_search` shows people already in scope.
+    """
+    active = User.objects.filter(is_active=True)
+    if user_scope(user, Perm.MANAGE_ROLES).everything:
+        return active
+    in_scope = for_user(user, Perm.MANAGE_ROLES, RoleGrant.objects.all()).values("user_id")
+    holding_a_role = RoleGrant.objects.filter(revoked_at__isnull=True).values("user_id")
+    return active.filter(Q(pk__in=in_scope) | ~Q(pk__in=holding_a_role))
+
+
+GRANT_SEARCH_LIMIT = 10
+
+
+def grant_people_search(*, user: User, q: str) -> list[User]:
+    """Suggestions for the grant form's username: people with a role where `user` manages
+    roles, whose username or name contains `q`. Nobody outside that scope is ever listed."""
+    needle = q.strip()
+    if len(needle) < 2:
+        return []
+    people = people_with_grants_in_scope(user=user).filter(is_active=True)
+    matches = people.filter(
+        Q(username__icontains=needle)
+        | Q(first_name__icontains=needle)
+        | Q(last_name__icontains=needle)
+    )
+    return list(matches.order_by("username")[:GRANT_SEARCH_LIMIT])

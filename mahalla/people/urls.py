@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("roles/", grants.grant_list, name="grant_list"),
     path("roles/new/", grants.grant_create, name="grant_create"),
+    path("roles/people/", grants.grant_people_search, name="grant_people_search"),
     path("roles/<int:pk>/revoke/", grants.grant_revoke, name="grant_revoke"),
     path("users/<int:pk>/", users.user_detail, name="user_detail"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from mahalla.places.editing import may_add_top_level
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 from mahalla.places.services import prepare_area
 
@@ -40,11 +41,22 @@ class AreaAdmin(SimpleHistoryAdmin):
     readonly_fields = ["parent", "path", "depth", "geometry_kind", "geometry_is_synthetic"]
 
     def has_add_permission(self, request) -> bool:
-        return False
+        # Only top-level places are added here (the parent is read-only): places beneath
+        # another are added from that place's page, which checks the level and location.
+        return may_add_top_level(request.user)
 
     def save_model(self, request, obj: Area, form, change: bool) -> None:
         prepare_area(obj)
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # The path holds the area's own id, known only once saved (as in services.area_create);
+        # the admin wraps this in one transaction.
+        obj.path = "/"
+        obj._change_reason = "created in the admin"
         super().save_model(request, obj, form, change)
+        obj.path = f"/{obj.pk}/"
+        Area.objects.filter(pk=obj.pk).update(path=obj.path)
 
 
 @admin.register(BoundaryImport)

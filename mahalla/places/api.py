@@ -7,20 +7,17 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mahalla.core.api import BoundedLookupMixin, IdFilter, StandardPagination
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.places.models import Area
 
-
-class StandardPagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 500
+# Re-exported: API modules of other apps have imported the pagination from here.
+__all__ = ["AreaViewSet", "StandardPagination"]
 
 
 def _floats(size: int) -> serializers.ListField:
@@ -82,11 +79,11 @@ class AreaDetailSerializer(AreaSerializer):
 
 class AreaFilter(django_filters.FilterSet):
     level = django_filters.CharFilter(field_name="level__code", label="Level code")
-    parent = django_filters.NumberFilter(field_name="parent_id", label="Parent area id")
+    parent = IdFilter(field_name="parent_id", label="Parent area id")
     code = django_filters.CharFilter(field_name="code")
     registration = django_filters.ChoiceFilter(choices=Area.Registration.choices)
     q = django_filters.CharFilter(method="filter_q", label="Search in names and codes")
-    within = django_filters.NumberFilter(
+    within = IdFilter(
         method="filter_within", label="Area id: only areas in its subtree (itself included)"
     )
 
@@ -107,7 +104,7 @@ class AreaFilter(django_filters.FilterSet):
         return queryset.filter(path__startswith=root.path)
 
 
-class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+class AreaViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Areas (provinces, districts, neighbourhoods, communities) the user may see."""
 
     pagination_class = StandardPagination

@@ -172,7 +172,8 @@ class AreaCreateForm(AreaFieldsForm):
 
     leading_fields = ("level",)
 
-    def __init__(self, *args: Any, parent: Area, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parent: Area | None, **kwargs: Any) -> None:
+        """`parent` None: a top-level place, of any level."""
         super().__init__(*args, **kwargs)
         levels = list(child_levels(parent=parent))
         self.fields["level"].queryset = child_levels(parent=parent)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from shapely.geometry import Point
 
 from mahalla.people.roles import Perm
-from mahalla.people.scopes import has_perm
+from mahalla.people.scopes import has_perm, user_scope
 from mahalla.places.geometry import INSIDE, SWAPPED, boundary_of, placement
 from mahalla.places.models import Area, AreaLevel
 from mahalla.places.services import area_create, area_update
@@ -29,19 +29,22 @@ NAME_FIELDS = ("name_en", "name_th", "name_fa")
 COORDINATE_STEP = Decimal("0.000001")
 
 
-def child_levels(*, parent: Area) -> QuerySet:
-    """Levels a child of `parent` may have: those ranked below the parent's level."""
-    return AreaLevel.objects.filter(rank__gt=parent.level.rank).order_by("rank", "code")
+def child_levels(*, parent: Area | None) -> QuerySet:
+    """Levels a child of `parent` may have: those ranked below the parent's level (any level
+    for a top-level place, `parent` None)."""
+    levels = AreaLevel.objects.order_by("rank", "code")
+    return levels if parent is None else levels.filter(rank__gt=parent.level.rank)
 
 
-def default_child_level(*, parent: Area, levels: list[AreaLevel]) -> AreaLevel | None:
-    """The level most of the parent's children already have, else the next level down."""
+def default_child_level(*, parent: Area | None, levels: list[AreaLevel]) -> AreaLevel | None:
+    """The level most of the parent's children (or of the top-level places) already have,
+    else the next level down."""
     if not levels:
         return None
     by_pk = {level.pk: level for level in levels}
     # Counted in the database: a district may hold thousands of communities.
     most_common = (
-        parent.children.filter(level_id__in=by_pk)
+        Area.objects.filter(parent=parent, level_id__in=by_pk)
         .values("level_id")
         .annotate(count=Count("id"))
         .order_by("-count", "level_id")
@@ -168,6 +171,13 @@ def _check_registration(level: AreaLevel, registration: str) -> None:
         )
 
 
+def may_add_top_level(user: Any) -> bool:
+    """A top-level place (a country, a new province) lies outside every area, so only someone
+    who may change every place adds one: a superuser. Grants are always on an area or an
+    organisation, so no grant reaches this far."""
+    return user_scope(user, Perm.CHANGE_AREA).everything
+
+
 def _check_may_change(by: Any, area: Area) -> None:
     if by is not None and not has_perm(by, Perm.CHANGE_AREA, area):
         raise PermissionDenied(_("You may not change this place."))
@@ -203,17 +213,56 @@ def area_child_create(
     community level (the reason communities are added by hand), else not applicable.
     """
     _check_may_change(by, parent)
+    return _area_add(
+        parent=parent,
+        level=level,
+        code=code,
+        name_en=name_en,
+        name_th=name_th,
+        name_fa=name_fa,
+        registration=registration,
+        latitude=latitude,
+        longitude=longitude,
+        reason=reason,
+    )
+
+
+def area_top_level_create(
+    *, by: Any, level: AreaLevel, registration: str | None = None, **fields: Any
+) -> Area:
+    """Add a place at the top of the tree, as `by` (None: the system). Same fields and
+    checks as `area_child_create`, without a parent."""
+    if by is not None and not may_add_top_level(by):
+        raise PermissionDenied(_("Only an administrator of every place may add a top-level place."))
+    return _area_add(parent=None, level=level, registration=registration, **fields)
+
+
+def _area_add(
+    *,
+    parent: Area | None,
+    level: AreaLevel,
+    code: str = "",
+    name_en: str = "",
+    name_th: str = "",
+    name_fa: str = "",
+    registration: str | None = None,
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    reason: str = "",
+) -> Area:
     names = {"name_en": name_en, "name_th": name_th, "name_fa": name_fa}
     if registration is None or (level.is_community and not registration):
         registration = Area.Registration.UNREGISTERED if level.is_community else ""
     point = _point(latitude, longitude)
-    _run_checks(
-        lambda: _check_level(parent, level),
+    checks = [
         lambda: _check_names(names),
         lambda: _check_registration(level, registration),
         lambda: _check_code(parent, code),
         lambda: _check_inside_parent(parent, point),
-    )
+    ]
+    if parent is not None:
+        checks.insert(0, lambda: _check_level(parent, level))
+    _run_checks(*checks)
     return _saved(
         lambda: area_create(
             level=level,

@@ -9,6 +9,7 @@ app_name = "places"
 urlpatterns = [
     path("", areas.area_list, name="area_list"),
     path("<int:pk>/", areas.area_detail, name="area_detail"),
+    path("new/", editing.area_create_top_level, name="area_create_top_level"),
     path("<int:parent_pk>/new/", editing.area_create, name="area_create"),
     path("<int:pk>/edit/", editing.area_update, name="area_update"),
     path("<int:pk>/map.geojson", areas.area_geojson, name="area_geojson"),

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from mahalla.core.i18n.calendars import (
     format_date,
@@ -86,3 +88,17 @@ def localnumber(value: Any, decimal_places: Any = None) -> str:
         return format_number(value, decimal_places=places)
     except (TypeError, ValueError):
         return localize_digits(value)
+
+
+@register.filter(needs_autoescape=True)
+def bidi(value: Any, autoescape: bool = True) -> str:
+    """`{{ area.name|bidi }}`: user-supplied text, escaped, in a `<bdi>` element.
+
+    A name in another script, or one carrying a direction override (U+202E), then cannot
+    reorder the sentence or the punctuation around it: the browser treats it as an isolate
+    with its own direction. For element content only: titles and attributes take plain text.
+    """
+    if value is None or value == "":
+        return ""
+    text = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(f"<bdi>{text}</bdi>")  # noqa: S308 - the text is escaped just above

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from mahalla.people.services import api_token_rotate
+
 
 def _made_on(user, when: datetime) -> Token:
-    token = Token.objects.create(user=user)
+    token = api_token_rotate(user=user)
     Token.objects.filter(pk=token.pk).update(created=when)
     return token
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rest_framework.authtoken.models import Token
 
+from mahalla.people.services import api_token_rotate
 from mahalla.places.models import Area
 from mahalla.places.services import area_create
 
@@ -17,7 +18,7 @@ def test_anonymous_request_gets_401(world, login):
 
 
 def test_token_authentication(world, login):
-    token = Token.objects.create(user=world.khlong_toei_officer)
+    token = api_token_rotate(user=world.khlong_toei_officer)
     response = login().get(AREAS, HTTP_AUTHORIZATION=f"Token {token.key}")
     assert response.status_code == 200
     assert response.json()["count"] == 3

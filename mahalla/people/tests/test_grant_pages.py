@@ -95,11 +95,16 @@ def test_grant_form_offers_only_areas_in_scope(world, login, kt_admin):
     assert list(form.fields["organisation"].queryset) == [world.khlong_toei_office]
 
 
-def test_grant_form_names_an_unknown_user(world, login, kt_admin):
-    response = login(kt_admin).post(
-        NEW, {"username": "ghost", "role": "surveyor", "area": world.lock_123.pk}
-    )
-    assert "No active user has this username." in response.content.decode()
+def test_grant_form_answers_the_same_for_unknown_and_out_of_scope_people(world, login, kt_admin):
+    client = login(kt_admin)
+    message = "No one with this username can receive a role from you."
+    for username in ("ghost", "pw_officer"):  # no such account; an account in Pathum Wan
+        response = client.post(
+            NEW, {"username": username, "role": "surveyor", "area": world.lock_123.pk}
+        )
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    assert not RoleGrant.objects.filter(user=world.pathum_wan_officer, area=world.lock_123)
 
 
 def test_grant_form_refuses_a_duplicate_active_role(world, login, kt_admin):

@@ -61,6 +61,6 @@ def test_include_renders_rows_and_an_empty_state(world, kt_admin):
     html = render_to_string(
         "core/_history.html", {"history_rows": history_rows(world.khlong_toei_office)}
     )
-    assert "short" in html and "Niran" in html and "<ins>KT</ins>" in html
+    assert "short" in html and "Niran" in html and "<ins><bdi>KT</bdi></ins>" in html
     empty = render_to_string("core/_history.html", {"history_rows": []})
     assert "No changes recorded yet." in empty

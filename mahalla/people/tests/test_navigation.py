@@ -35,7 +35,7 @@ def test_superuser_sees_the_roles_link(world, login):
 def test_name_in_the_header_opens_the_account_page(world, login):
     header = _header(login(world.treasurer).get(reverse("home")))
     assert f'<a class="who" href="{reverse("account")}"' in header
-    assert ">Boonmee</a>" in header
+    assert "><bdi>Boonmee</bdi></a>" in header
 
 
 def test_visitor_header_has_no_roles_link_and_costs_no_query(db, login, django_assert_num_queries):

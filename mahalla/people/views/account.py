@@ -7,9 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rest_framework.authtoken.models import Token
 
-from mahalla.people import services
+from mahalla.people import services, tokens
 from mahalla.people.forms import AccountTimeZoneForm
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import user_scope
@@ -21,7 +20,7 @@ _NEW_TOKEN_KEY = "people_new_api_token"  # noqa: S105 - a session key name, not 
 def account(
     request: HttpRequest, time_zone_form: AccountTimeZoneForm | None = None
 ) -> HttpResponse:
-    token = Token.objects.filter(user=request.user).first()
+    token = services.api_token_current(user=request.user)
     if time_zone_form is None:
         time_zone_form = AccountTimeZoneForm(
             initial={"time_zone": request.user.time_zone}, language=translation.get_language()
@@ -33,6 +32,8 @@ def account(
             "time_zone_form": time_zone_form,
             "now": timezone.now(),
             "token": token,
+            "token_expires": tokens.expires_at(token.created) if token else None,
+            "token_expired": bool(token and tokens.has_expired(token.created)),
             # Shown once, right after it was made; afterwards only its date is shown.
             "new_token": request.session.pop(_NEW_TOKEN_KEY, None),
             "grants": request.user.role_grants.filter(revoked_at__isnull=True).select_related(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -53,8 +53,9 @@ def grant_create(request: HttpRequest) -> HttpResponse:
                 organisation=data["organisation"],
                 reason=data["reason"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except (ValidationError, PermissionDenied) as error:
+            # A refusal (to oneself, wider than one's own rights) is shown on the form.
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
         else:
             messages.success(
                 request,
@@ -63,6 +64,16 @@ def grant_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("people:user_detail", pk=grant.user_id)
     return render(request, "people/grant_form.html", {"form": form})
+
+
+@login_required
+def grant_people_search(request: HttpRequest) -> HttpResponse:
+    """The grant form's suggestions: <option>s for its <datalist>, people in scope only."""
+    require_perm(request, Perm.MANAGE_ROLES)
+    people = selectors.grant_people_search(
+        user=request.user, q=request.GET.get("username", "")[:150]
+    )
+    return render(request, "people/_grant_people_options.html", {"people": people})
 
 
 @login_required
@@ -78,9 +89,15 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.role_revoke(
-            grant=grant, revoked_by=request.user, reason=form.cleaned_data["reason"]
-        )
+        try:
+            services.role_revoke(
+                grant=grant, revoked_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            return render(
+                request, "people/grant_revoke_confirm.html", {"form": form, "grant": grant}
+            )
         messages.success(
             request,
             _("%(user)s is no longer %(role)s.")

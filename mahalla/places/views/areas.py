@@ -13,6 +13,7 @@ from mahalla.core.history import history_rows
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places import selectors
+from mahalla.places.editing import may_add_top_level
 from mahalla.places.forms import AreaFilterForm
 from mahalla.places.models import Area, AreaLevel
 
@@ -42,6 +43,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "areas": selectors.sort_by_name(list(page.object_list), _language()),
             "filtered": any(filters.values()),
+            "can_add_top_level": may_add_top_level(request.user),
         },
     )
 

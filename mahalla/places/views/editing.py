@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -48,6 +48,30 @@ def area_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
         "parent": parent,
         "area": None,
         "map_area": parent,
+        "has_levels": bool(form.fields["level"].queryset),
+    }
+    return render(request, "places/area_form.html", context)
+
+
+@login_required
+def area_create_top_level(request: HttpRequest) -> HttpResponse:
+    """A place with no parent (a country, a new province), for administrators of everything."""
+    if not editing.may_add_top_level(request.user):
+        raise PermissionDenied
+    form = AreaCreateForm(request.POST if request.method == "POST" else None, parent=None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = editing.area_top_level_create(by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": area.name})
+            return redirect("places:area_detail", pk=area.pk)
+    context = {
+        "form": form,
+        "parent": None,
+        "area": None,
+        "map_area": None,
         "has_levels": bool(form.fields["level"].queryset),
     }
     return render(request, "places/area_form.html", context)
