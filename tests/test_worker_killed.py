@@ -48,6 +48,14 @@ boundary_import_start(boundary_import=job, user=admin, level=community, name_en_
 print(job.pk)
 """
 
+CONFIRM = """
+from mahalla.people.models import User
+from mahalla.places.import_preview import boundary_import_confirm
+from mahalla.places.models import BoundaryImport
+job = BoundaryImport.objects.get(pk={pk})
+boundary_import_confirm(boundary_import=job, user=User.objects.get(username="admin"))
+"""
+
 RERUN = """
 from mahalla.people.models import User
 from mahalla.places.imports import boundary_import_rerun
@@ -135,6 +143,10 @@ def test_a_killed_worker_leaves_a_failed_import_that_runs_again(env, tmp_path):
     assert (status, areas, code) == ("failed", 0, "core.job_abandoned")
 
     _manage(env, "shell", "-c", RERUN.format(pk=pk))
+    _manage(env, "worker", "--batch", timeout=300)
+    status, processed, areas, _code = _state(env, pk)
+    assert (status, processed, areas) == ("done", COUNT, 0)  # the plan, waiting for a yes
+    _manage(env, "shell", "-c", CONFIRM.format(pk=pk))
     _manage(env, "worker", "--batch", timeout=300)
     status, processed, areas, _code = _state(env, pk)
     assert (status, processed, areas) == ("done", COUNT, COUNT)

@@ -209,7 +209,7 @@ def api_token_rotate(*, user: User) -> Token:
     """A fresh API token for `user`; any earlier token stops working at once. The only way
     to make one: its key is bound to the current password (`tokens`)."""
     Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+    return Token.objects.create(user=user, key=tokens.new_key(user))
 
 
 def user_time_zone_set(*, user: User, time_zone: str) -> User:
@@ -218,7 +218,6 @@ def user_time_zone_set(*, user: User, time_zone: str) -> User:
     user.full_clean(validate_unique=False, exclude=["password"])
     user.save(update_fields=["time_zone"])
     return user
-    return Token.objects.create(user=user, key=tokens.new_key(user))
 
 
 def api_token_current(*, user: User) -> Token | None:

@@ -11,8 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mahalla.core.jobs.leases import reap_abandoned
-from mahalla.places.models import Area, BoundaryImport
-from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
+from mahalla.places.models import Area, BoundaryImport, ImportPhase
+from mahalla.places.tests.geo_files import (
+    community_columns,
+    plan_file,
+    upload_file,
+    write_layer,
+)
 
 pytestmark = pytest.mark.django_db
 Status = BoundaryImport.Status
@@ -20,17 +25,13 @@ Status = BoundaryImport.Status
 
 @pytest.fixture
 def stuck(world, tmp_path):
-    """An import left "running 2/3" by a worker killed mid-job, its lease long expired."""
+    """An import left "running 2/3" by a worker killed while writing, its lease long expired."""
     geometries, properties = community_columns()
     path = write_layer(tmp_path / "c.geojson", geometries, properties, driver="GeoJSON")
-    boundary_import = upload_file(world, path)
+    boundary_import = plan_file(world, path)  # planned and confirmed, then the worker died
     BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-        level=world.community,
-        code_field="code",
-        name_en_field="name",
-        name_th_field="name_th",
         status=Status.RUNNING,
-        total=3,
+        phase=ImportPhase.WRITE,
         processed=2,
         lease_expires_at=timezone.now() - timedelta(minutes=1),
     )
@@ -79,7 +80,7 @@ def test_run_again_finishes_the_import_without_a_new_upload(world, stuck, login)
     assert response.status_code == 302
     stuck.refresh_from_db()
     assert stuck.status == Status.DONE, stuck.failure_text
-    assert stuck.attempts == 1
+    assert stuck.attempts == 2  # the plan, then the write run again
     assert stuck.created_count == 3
     assert Area.objects.filter(parent=world.khlong_toei, code__startswith="KT-1").count() == 3
 
