@@ -105,3 +105,20 @@ def test_other_levels_have_no_registration_and_refuse_a_registration_column(worl
         boundary_import=uploaded, user=world.admin, level=world.neighbourhood, name_en_field="name"
     )
     assert Area.objects.get(name_en="Sub-district").registration == Registration.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ยังไม่ได้จดทะเบียน", "unregistered"),  # the wording our own Thai pages use
+        ("ไม่จดทะเบียน", "unregistered"),
+        ("จดทะเบียนแล้ว", "registered"),
+        ("ثبت نشده", "unregistered"),
+        ("ثبت‌شده", "registered"),
+        ("maybe", None),
+    ],
+)
+def test_registration_words_of_all_three_languages_are_understood(text, value):
+    from mahalla.places.registration_values import registration_value
+
+    assert registration_value(text) == value
