@@ -221,6 +221,8 @@ TASKS = {
 
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")
+# Most features one map response carries (the largest places first), whatever the data size.
+MAP_MAX_FEATURES = envint("MAP_MAX_FEATURES", "2000")
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -109,17 +109,16 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def area_geojson(request: HttpRequest, pk: int) -> JsonResponse:
+def area_geojson(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
+    # One reverse() for the whole map: thousands of them would cost more than the data.
+    marker = "2147483647"
+    template = reverse("places:area_detail", kwargs={"pk": int(marker)})
     collection = map_data.area_feature_collection(
         user=request.user,
         area=area,
-        url_for=lambda a: reverse("places:area_detail", kwargs={"pk": a.pk}),
+        url_for=lambda pk: template.replace(marker, str(pk)),
     )
-    response = JsonResponse(
-        collection,
-        content_type="application/geo+json",
-        json_dumps_params={"separators": (",", ":"), "ensure_ascii": False},
-    )
+    response = HttpResponse(collection, content_type="application/geo+json")
     response["Cache-Control"] = "private, no-cache"
     return response
