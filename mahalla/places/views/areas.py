@@ -88,7 +88,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parent_linked": bool(crumbs) and crumbs[-1].linked,
         "children_page_size": CHILDREN_PAGE_SIZE,
         "page": page,
-        "children": selectors.attach_counts(list(page.object_list)),
+        "children": selectors.area_rows(list(page.object_list)),
         "summary": summary,
         "children_form": form,
         "filtered": any(filters.values()),
