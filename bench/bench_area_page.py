@@ -66,17 +66,21 @@ def _floor_sql(vendor: str) -> str:
     """One page of children, in the page's order, with both counts: the least any page
     showing them must ask of the database. The page is chosen on ids alone (what the
     children index covers), then its 50 rows are read with their counts."""
+    from mahalla.core.db import ASCII_DIGITS, NATIVE_DIGITS
+
     path = 'COLLATE "C"' if vendor == "postgresql" else ""
+    name = "COALESCE(NULLIF(c.name_th, ''), NULLIF(c.name_en, ''), NULLIF(c.name_fa, ''), '')"
+    # The page's own ordering on each database (mahalla.core.db).
+    order = f"mahalla_sort_key_th({name})"
+    if vendor == "postgresql":
+        order = f"translate({name}, '{NATIVE_DIGITS}', '{ASCII_DIGITS}') COLLATE mahalla_th"
     # Built from constants only (the page size, a collation clause); the id is a parameter.
     return f"""
         WITH page AS (
             SELECT c.id
             FROM places_area c JOIN places_arealevel l ON l.id = c.level_id
             WHERE c.parent_id = %s
-            ORDER BY l.rank,
-                     COALESCE(NULLIF(c.name_th, ''), NULLIF(c.name_en, ''),
-                              NULLIF(c.name_fa, ''), '') COLLATE mahalla_th,
-                     c.id
+            ORDER BY l.rank, {order}, c.id
             LIMIT {PAGE}
         )
         SELECT a.id, a.code, a.name_en, a.name_th, a.name_fa, a.registration,

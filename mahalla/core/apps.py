@@ -12,6 +12,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from mahalla.core.db import register_sqlite_collations
+        from mahalla.core.db import register_sqlite_functions
 
-        connection_created.connect(register_sqlite_collations, dispatch_uid="mahalla_collations")
+        connection_created.connect(register_sqlite_functions, dispatch_uid="mahalla_sort_keys")

@@ -1,6 +1,7 @@
 """ICU collations with numeric ordering for sorting names in SQL (PostgreSQL only).
 
-SQLite registers the same names on each connection (`mahalla.core.db`).
+SQLite orders by ICU sort keys from functions registered on each connection
+(`mahalla.core.db`).
 """
 
 from __future__ import annotations
