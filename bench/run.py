@@ -1,4 +1,4 @@
-"""Run the benchmarks: `python bench/run.py [name ...]`.
+"""Run the benchmarks: `python bench/run.py [name ...] [--postgres]`.
 
 Every `bench/bench_<name>.py` module exposes `run() -> list[Result]`; each result compares a
 measurement with a baseline measured in the same run and prints its ratio against a target.
@@ -28,7 +28,8 @@ def discover(names: list[str]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     failed = 0
-    for name in discover(argv):
+    # Options (--postgres) are read by the benchmarks themselves from sys.argv.
+    for name in discover([arg for arg in argv if not arg.startswith("--")]):
         print(f"== {name} ==", flush=True)
         start = time.perf_counter()
         module = importlib.import_module(f"bench_{name}")

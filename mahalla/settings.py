@@ -280,6 +280,8 @@ IMPORT_MAX_FEATURES_PER_JOB = envint("IMPORT_MAX_FEATURES_PER_JOB", "50000")
 
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")
+# Most features one map response carries (the largest places first), whatever the data size.
+MAP_MAX_FEATURES = envint("MAP_MAX_FEATURES", "2000")
 
 
 def url_origin(url: str) -> str:

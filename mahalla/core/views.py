@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
@@ -16,9 +15,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated:
         from mahalla.places import selectors  # core stays importable without the places app
 
-        areas = list(selectors.home_areas(user=user))
         context = {
-            "areas": selectors.sort_by_name(areas, (get_language() or "en")[:2]),
+            # Ordered by name in the reader's collation in SQL (mahalla.core.db).
+            "areas": list(selectors.home_areas(user=user)),
+            "unregistered_count": selectors.unregistered_count(user=user),
             "can_see_organisations": has_perm(user, Perm.VIEW_ORGANISATION),
             "can_manage_roles": has_perm(user, Perm.MANAGE_ROLES),
         }

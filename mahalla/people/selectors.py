@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
-from django.utils.translation import get_language
+from django.db.models import Q, QuerySet
 
+from mahalla.core.db import collated_name, localized_name
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.models import Organisation, RoleGrant, User
 from mahalla.people.roles import Perm
@@ -14,10 +13,8 @@ from mahalla.places.models import Area
 
 
 def localized_name_expression(language: str | None = None):
-    """The name in `language`, falling back like `localized_name`, for ordering in SQL."""
-    language = (language or get_language() or "en")[:2]
-    order = [language] + [code for code in ("en", "th", "fa") if code != language]
-    return Coalesce(*(NullIf(F(f"name_{code}"), Value("")) for code in order), Value(""))
+    """The name in `language`, falling back like `localized_name`, in SQL."""
+    return localized_name(language=language)
 
 
 def organisation_list(*, user: User, q: str = "", kind: str = "") -> QuerySet[Organisation]:
@@ -27,7 +24,8 @@ def organisation_list(*, user: User, q: str = "", kind: str = "") -> QuerySet[Or
     needle = normalize_search(q)
     if needle:
         qs = qs.filter(search_text__contains=needle)
-    return qs.annotate(sort_name=Lower(localized_name_expression())).order_by("sort_name", "id")
+    # ICU collation with numeric ordering, in SQL, so that paging and sorting agree.
+    return qs.order_by(collated_name(), "id")
 
 
 def grant_list(
@@ -102,9 +100,7 @@ def areas_in_scope(*, user: User, perm: str, communities: bool = True) -> QueryS
 
 
 def organisations_in_scope(*, user: User, perm: str) -> QuerySet[Organisation]:
-    return for_user(user, perm, Organisation.objects.all()).order_by(
-        Lower(localized_name_expression()), "id"
-    )
+    return for_user(user, perm, Organisation.objects.all()).order_by(collated_name(), "id")
 
 
 def grantable_people(*, user: User) -> QuerySet[User]:

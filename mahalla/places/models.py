@@ -132,7 +132,25 @@ class Area(models.Model):
                 name="area_has_a_name",
             ),
         ]
-        indexes = [models.Index(fields=["min_x", "min_y", "max_x", "max_y"])]
+        indexes = [
+            models.Index(fields=["min_x", "min_y", "max_x", "max_y"]),
+            # Covers the area page's children: its summary counts and its name order are
+            # read from the index alone, never from the wide rows (geometry) of thousands.
+            models.Index(
+                fields=[
+                    "parent",
+                    "level",
+                    "registration",
+                    "geometry_kind",
+                    "geometry_is_synthetic",
+                    "name_th",
+                    "name_en",
+                    "name_fa",
+                    "path",
+                ],
+                name="area_children_listing",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -5,13 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Replace
+from django.db.models.lookups import GreaterThan, LessThan
 
+from mahalla.core.db import Bytewise, collated_name
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, user_scope
-from mahalla.places.models import Area, BoundaryImport
+from mahalla.places.models import Area, AreaLevel, BoundaryImport
 
 
 def _count(queryset: QuerySet) -> Subquery:
@@ -20,26 +34,42 @@ def _count(queryset: QuerySet) -> Subquery:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def _beneath(outer: str = "path") -> Q:
+    """Areas whose path lies strictly beneath the outer row's path.
+
+    A byte-order range (`p < path < p || '~'`: paths hold only digits and "/", both below
+    "~") rather than LIKE, because a LIKE pattern taken from the outer row cannot use an
+    index, while a range can (the bytewise path index of places migration 0004 on
+    PostgreSQL, the plain path index on SQLite).
+    """
+    path = Bytewise(F("path"))
+    upper = Func(OuterRef(outer), template="%(expressions)s || '~'", output_field=CharField())
+    return Q(GreaterThan(path, Bytewise(OuterRef(outer)))) & Q(LessThan(path, Bytewise(upper)))
+
+
 def with_counts(queryset: QuerySet) -> QuerySet:
-    """Annotate `child_count` and `descendant_count` (every area beneath, at any depth)."""
+    """Annotate `child_count` and `descendant_count` (every area beneath, at any depth).
+
+    For bounded querysets only (one page, the home page's few areas): each row costs two
+    indexed lookups.
+    """
     children = Area.objects.filter(parent=OuterRef("pk"))
-    # The materialised path makes "everything beneath" a single prefix match.
-    descendants = Area.objects.filter(path__startswith=OuterRef("path")).exclude(pk=OuterRef("pk"))
+    descendants = Area.objects.filter(_beneath())
     return queryset.annotate(child_count=_count(children), descendant_count=_count(descendants))
+
+
+def by_name(*fields: str) -> list:
+    """Ordering: `fields` (e.g. the level's rank), then the name in the reader's collation
+    (ICU, numeric ordering on), then the id so that pages never overlap."""
+    return [*fields, collated_name(), "pk"]
 
 
 def visible_areas(*, user: Any) -> QuerySet:
     return for_user(user, Perm.VIEW_AREA, Area.objects.all())
 
 
-def area_search(*, user: Any, q: str = "", level: Any = None, registration: str = "") -> QuerySet:
-    """Areas in the user's scope whose names or code contain every word of `q`.
-
-    Search text and query are folded by `normalize_search` (Arabic/Persian letter variants,
-    ZWNJ, case, marks). Spaces are ignored on both sides too, because Thai is written
-    without spaces between words and people type them inconsistently.
-    """
-    areas = visible_areas(user=user).select_related("level", "parent")
+def _matching(areas: QuerySet, q: str) -> QuerySet:
+    """Areas whose names or code contain every word of `q` (see `area_search`)."""
     words = normalize_search(q).split()
     if words:
         areas = areas.annotate(
@@ -47,19 +77,23 @@ def area_search(*, user: Any, q: str = "", level: Any = None, registration: str 
         )
         for word in words:
             areas = areas.filter(_packed__contains=word)
+    return areas
+
+
+def area_search(*, user: Any, q: str = "", level: Any = None, registration: str = "") -> QuerySet:
+    """Areas in the user's scope whose names or code contain every word of `q`.
+
+    Search text and query are folded by `normalize_search` (Arabic/Persian letter variants,
+    ZWNJ, case, marks, digits). Spaces are ignored on both sides too, because Thai is
+    written without spaces between words and people type them inconsistently. Ordered
+    level by level, then by name in the reader's collation, in SQL so that pages agree.
+    """
+    areas = _matching(visible_areas(user=user).select_related("level", "parent"), q)
     if level is not None:
         areas = areas.filter(level=level)
     if registration:
         areas = areas.filter(registration=registration)
-    return areas.order_by("level__rank", "depth", "name_en", "name_th", "name_fa", "pk")
-
-
-def sort_by_name(areas: list[Area], language: str) -> list[Area]:
-    """Level by level, then by name in the language's collation (Thai and Persian order)."""
-    from mahalla.core.i18n.collation import sorted_localized  # loads ICU only when sorting
-
-    by_name = sorted_localized(areas, key=lambda area: area.name, language=language)
-    return sorted(by_name, key=lambda area: area.level.rank)
+    return areas.order_by(*by_name("level__rank", "depth"))
 
 
 def area_get(*, user: Any, pk: int) -> Area | None:
@@ -73,13 +107,19 @@ class Crumb:
 
 
 def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
-    """Ancestors from the root down. Names are shown even above the user's scope (they
-    are the context of the place), but only areas in scope are links."""
+    """Ancestors from the root down, with their levels (a province and its county often
+    share a name). Names are shown even above the user's scope (they are the context of
+    the place), but only areas in scope are links."""
     ids = area.ancestor_ids()
     if not ids:
         return []
     scope = user_scope(user, Perm.VIEW_AREA)
-    ancestors = Area.objects.only("pk", "path", "name_en", "name_th", "name_fa").in_bulk(ids)
+    names = ("name_en", "name_th", "name_fa")
+    ancestors = (
+        Area.objects.select_related("level")
+        .only("pk", "path", "level", *names, *(f"level__{name}" for name in names))
+        .in_bulk(ids)
+    )
     return [
         Crumb(area=ancestors[pk], linked=scope.covers_path(ancestors[pk].path))
         for pk in ids
@@ -87,9 +127,55 @@ def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
     ]
 
 
-def area_children(*, user: Any, area: Area) -> QuerySet:
-    children = visible_areas(user=user).filter(parent=area).select_related("level")
-    return with_counts(children).order_by("level__rank", "name_en", "name_th", "name_fa", "pk")
+_NAMES = ("name_en", "name_th", "name_fa")
+_TABLE_COLUMNS = (
+    "pk", "parent", "level", "path", "code", "registration", "geometry_is_synthetic", *_NAMES,
+    "level__rank", "level__is_community", *(f"level__{name}" for name in _NAMES),
+)  # fmt: skip
+
+
+def area_children(*, user: Any, area: Area, q: str = "", registration: str = "") -> QuerySet:
+    """The ids of the children of `area` the user may see, filtered, in name order.
+
+    Ids only: sorting thousands of children then reads the `area_children_listing` index
+    alone; `area_rows` loads the page's rows with their counts.
+    """
+    children = _matching(visible_areas(user=user).filter(parent=area), q)
+    if registration:
+        children = children.filter(registration=registration)
+    return children.order_by(*by_name("level__rank")).values_list("pk", flat=True)
+
+
+def area_rows(ids: list[int]) -> list[Area]:
+    """The areas `ids` (one page, already scoped) in that order, with `child_count` and
+    `descendant_count`, in one query."""
+    rows = with_counts(Area.objects.filter(pk__in=ids).select_related("level"))
+    by_id = {area.pk: area for area in rows.only(*_TABLE_COLUMNS).order_by()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@dataclass(frozen=True)
+class ChildrenSummary:
+    total: int
+    unregistered: int
+    communities: int
+    with_geometry: int
+    synthetic: int
+
+
+def area_children_summary(*, user: Any, area: Area) -> ChildrenSummary:
+    """What the page needs to know about all the children, counted in one SQL query."""
+    children = visible_areas(user=user).filter(parent=area).order_by()
+    totals = children.aggregate(
+        total=Count("pk"),
+        unregistered=Count("pk", filter=Q(registration=Area.Registration.UNREGISTERED)),
+        communities=Count(
+            "pk", filter=Q(level__in=AreaLevel.objects.filter(is_community=True).values("pk"))
+        ),
+        with_geometry=Count("pk", filter=~Q(geometry_kind="")),
+        synthetic=Count("pk", filter=Q(geometry_is_synthetic=True)),
+    )
+    return ChildrenSummary(**totals)
 
 
 def home_areas(*, user: Any) -> QuerySet:
@@ -100,7 +186,12 @@ def home_areas(*, user: Any) -> QuerySet:
     else:
         tops = Area.objects.filter(path__in=scope.area_paths)
     areas = for_user(user, Perm.VIEW_AREA, tops).select_related("level")
-    return with_counts(areas).order_by("level__rank", "name_en", "name_th", "name_fa", "pk")
+    return with_counts(areas).order_by(*by_name("level__rank"))
+
+
+def unregistered_count(*, user: Any) -> int:
+    """How many communities in the user's scope are recorded as not registered."""
+    return visible_areas(user=user).filter(registration=Area.Registration.UNREGISTERED).count()
 
 
 def boundary_import_list(*, user: Any, area: Area, limit: int = 10) -> list[BoundaryImport]:
@@ -111,31 +202,3 @@ def boundary_import_list(*, user: Any, area: Area, limit: int = 10) -> list[Boun
 def boundary_import_get(*, user: Any, pk: int) -> BoundaryImport | None:
     imports = for_user(user, Perm.IMPORT_BOUNDARIES, BoundaryImport.objects.all())
     return imports.select_related("parent__level", "level", "created_by").filter(pk=pk).first()
-
-
-def _feature(area: Area, role: str, url: str) -> dict | None:
-    if not area.geometry:
-        return None
-    return {
-        "type": "Feature",
-        "id": area.pk,
-        "geometry": area.geometry,
-        "properties": {
-            "id": area.pk,
-            "name": area.name,
-            "level": area.level.name,
-            "registration": area.registration,
-            "synthetic": area.geometry_is_synthetic,
-            "role": role,
-            "url": url,
-        },
-    }
-
-
-def area_feature_collection(*, user: Any, area: Area, url_for: Any) -> dict:
-    """The area and its children as GeoJSON for the map, with only what the map needs."""
-    children = visible_areas(user=user).filter(parent=area).select_related("level")
-    features = [_feature(area, "area", url_for(area))]
-    features += [_feature(child, "child", url_for(child)) for child in children]
-    kept = [f for f in features if f is not None]
-    return {"type": "FeatureCollection", "features": kept}

@@ -4,6 +4,8 @@
  * - choosing a community level suggests "not registered", other levels "not applicable";
  * - a click on the small map fills in the latitude and longitude (in Persian digits on
  *   Persian pages), and typed coordinates move the marker.
+ * - "Use my location" fills them from the device (navigator.geolocation), with a
+ *   translated message when the browser refuses or cannot tell.
  * The map itself comes from map-base.js and works offline. */
 (function () {
   "use strict";
@@ -94,8 +96,35 @@
       });
   }
 
+  function wireLocate(button) {
+    var latitude = document.getElementById(button.dataset.latitudeInput);
+    var longitude = document.getElementById(button.dataset.longitudeInput);
+    var status = button.parentNode.querySelector(".locate-status");
+    if (!latitude || !longitude || !navigator.geolocation) return; // stays hidden
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = button.dataset.locating;
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(function (position) {
+        latitude.value = formatCoordinate(position.coords.latitude, button.dataset.digits);
+        longitude.value = formatCoordinate(position.coords.longitude, button.dataset.digits);
+        // The map's marker follows typed coordinates; tell it these changed too.
+        latitude.dispatchEvent(new Event("change"));
+        longitude.dispatchEvent(new Event("change"));
+        status.textContent = "";
+        status.classList.remove("error");
+        button.disabled = false;
+      }, function (error) {
+        status.textContent = error.code === 1 ? button.dataset.denied : button.dataset.unavailable;
+        status.classList.add("error");
+        button.disabled = false;
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
+  }
+
   function init() {
     document.querySelectorAll("form.area-form").forEach(wireRegistration);
+    document.querySelectorAll(".locate-button").forEach(wireLocate);
     document.querySelectorAll(".location-picker").forEach(startPicker);
   }
 

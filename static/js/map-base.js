@@ -52,6 +52,25 @@
     } catch (e) { /* already set by another map on the page */ }
   }
 
+  // MapLibre's own words (control tooltips and screen-reader labels), translated by the
+  // page: data-locale-* attributes of the container (places/_map_locale.html).
+  var LOCALE_KEYS = {
+    localeZoomIn: "NavigationControl.ZoomIn",
+    localeZoomOut: "NavigationControl.ZoomOut",
+    localeResetBearing: "NavigationControl.ResetBearing",
+    localeMapTitle: "Map.Title",
+    localePopupClose: "Popup.Close",
+    localeAttribution: "AttributionControl.ToggleAttribution",
+  };
+
+  function localeOf(container) {
+    var locale = {};
+    Object.keys(LOCALE_KEYS).forEach(function (key) {
+      if (container.dataset[key]) locale[LOCALE_KEYS[key]] = container.dataset[key];
+    });
+    return locale;
+  }
+
   /* Fetch the container's GeoJSON and open a map fitted to it; resolves to {map, data}.
    * Navigation controls sit on the reading side's far edge: top-left on RTL pages. */
   function openMap(container, options) {
@@ -74,6 +93,7 @@
           zoom: bounds ? undefined : 1,
           fitBoundsOptions: { padding: 24 },
           attributionControl: basemap ? { compact: true } : false,
+          locale: localeOf(container),
         }, options || {}));
         map.addControl(new maplibregl.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
         return { map: map, data: data };

@@ -2,7 +2,9 @@
 
 Code-point order puts Thai words starting with a leading vowel (เ แ โ ใ ไ) after every
 consonant, and Persian letters پ چ ژ گ after the whole Arabic alphabet; ICU's th and fa
-collations order them as dictionaries do.
+collations order them as dictionaries do. Numeric ordering (the `kn` option) is on, so
+"District 6" comes before "District 12" in every script's digits, as it does in SQL
+(`mahalla.core.db`), and a list sorted here agrees with one paged by the database.
 """
 
 from __future__ import annotations
@@ -19,10 +21,20 @@ T = TypeVar("T")
 _local = threading.local()  # one collator per language per thread: ICU objects are not shared
 
 
+# ICU locale of each site language's collation; `kn` turns on numeric ordering. The same
+# strings create the PostgreSQL collations (core migration 0003).
+ICU_LOCALES = {"th": "th-u-kn-true", "fa": "fa-u-kn-true", "en": "en-u-kn-true"}
+
+
+def new_collator(language: str) -> icu.Collator:
+    """A fresh collator for "th", "fa" or "en", numeric ordering on. Not thread-safe."""
+    return icu.Collator.createInstance(icu.Locale(ICU_LOCALES[resolve_language(language)]))
+
+
 def _collator(language: str) -> icu.Collator:
     collators = _local.__dict__.setdefault("collators", {})
     if language not in collators:
-        collators[language] = icu.Collator.createInstance(icu.Locale(language))
+        collators[language] = new_collator(language)
     return collators[language]
 
 

@@ -97,3 +97,17 @@ def test_thai_names_follow_thai_dictionary_order_within_the_page(world, login):
     )
     names = [n for n in _names(response) if n in ("ขอนแก่น", "เกาะกลาง", "กล้วยน้ำไท")]
     assert names == ["กล้วยน้ำไท", "เกาะกลาง", "ขอนแก่น"]
+
+
+def test_no_unregistered_community_is_said_plainly_not_as_a_misspelling(world, login):
+    response = login(world.tehran_secretary).get(
+        URL, {"registration": "unregistered"}, headers={"accept-language": "en"}
+    )
+    content = response.content.decode()
+    assert "No community in your area of work is recorded as not registered." in content
+    assert "Try another spelling" not in content
+
+
+def test_a_search_that_finds_nothing_suggests_another_spelling(world, login):
+    content = login(world.admin).get(URL, {"q": "nowhere-at-all"}).content.decode()
+    assert "Try another spelling" in content

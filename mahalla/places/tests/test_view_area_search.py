@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mahalla.places.services import area_create
+from mahalla.places.tests.many_children import add_children
 
 URL = reverse("places:area_list")
 
@@ -73,3 +74,15 @@ def test_search_never_reaches_outside_the_scope(world, login):
 
 def test_persian_search_from_a_thai_officer_finds_nothing_out_of_scope(world, login):
     assert _found(login(world.khlong_toei_officer), "تهران", "fa") == set()
+
+
+def test_search_results_are_in_numeric_order_in_persian(world, login):
+    digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    # ۱۰۳ after ۱۳: ICU's own comparison gets that wrong with Persian digits.
+    names = [{"name_fa": f"منطقه {n}".translate(digits)} for n in (22, 103, 6, 15, 1, 13)]
+    add_children(world.tehran, world.district, names)
+    response = login(world.admin).get(
+        reverse("places:area_list"), {"q": "منطقه"}, headers={"accept-language": "fa"}
+    )
+    shown = [area.name for area in response.context["areas"]]
+    assert shown == [f"منطقه {n}".translate(digits) for n in (1, 6, 12, 13, 15, 22, 103)]

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 from mahalla.people.roles import Role
+from mahalla.places.services import area_create
 from mahalla.testing import grant, make_user
 
 
@@ -48,3 +51,24 @@ def test_home_page_query_count_is_small(world, login, django_assert_max_num_quer
     client = login(world.admin)
     with django_assert_max_num_queries(7):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_places_are_in_numeric_name_order_in_persian(world, login):
+    for number in ("۱۰", "۲"):
+        area_create(level=world.province, name_fa=f"استان {number}")
+    content = login(world.admin).get(reverse("home"), headers={"accept-language": "fa"}).text
+    assert content.index("استان ۲") < content.index("استان ۱۰")
+
+
+def test_unregistered_link_leads_to_the_unregistered_communities(world, login):
+    client = login(world.khlong_toei_officer)
+    home = client.get(reverse("home"), headers={"accept-language": "en"}).text
+    href = re.search(r'<a class="unregistered-link" href="([^"]+)">([^<]+)</a>', home)
+    assert href.group(2).strip() == "1 community that is not registered"
+    listed = client.get(href.group(1).replace("&amp;", "&"), headers={"accept-language": "en"})
+    assert [area.name for area in listed.context["areas"]] == ["ริมคลองพระโขนง"]
+
+
+def test_no_unregistered_link_where_there_are_none(world, login):
+    home = login(world.tehran_secretary).get(reverse("home")).text
+    assert "unregistered-link" not in home

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 
 from mahalla.core.history import history_rows
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
-from mahalla.places import selectors
+from mahalla.places import map_data, selectors
 from mahalla.places.editing import may_add_top_level
 from mahalla.places.forms import AreaFilterForm
 from mahalla.places.models import Area, AreaLevel
 
 PAGE_SIZE = 25
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
+CHILDREN_PAGE_SIZE = 50
 
 
 @login_required
@@ -41,9 +37,11 @@ def area_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "areas": selectors.sort_by_name(list(page.object_list), _language()),
+            "areas": page.object_list,
             "filtered": any(filters.values()),
             "can_add_top_level": may_add_top_level(request.user),
+            "searched_words": bool(filters.get("q", "").strip()),
+            "registration": filters.get("registration", ""),
         },
     )
 
@@ -55,32 +53,56 @@ def _get_area(request: HttpRequest, pk: int) -> Area:
     return area
 
 
+def _children_form(request: HttpRequest, with_registration: bool) -> AreaFilterForm:
+    """The search box over the children: a name or code, and the registration when some
+    children are communities. Invalid fields are reported and left out of the filter."""
+    form = AreaFilterForm(request.GET or None)
+    del form.fields["level"]
+    if not with_registration:
+        del form.fields["registration"]
+    return form
+
+
 @login_required
 def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     user = request.user
-    children = selectors.sort_by_name(
-        list(selectors.area_children(user=user, area=area)), _language()
+    summary = selectors.area_children_summary(user=user, area=area)
+    form = _children_form(request, with_registration=summary.communities > 0)
+    filters = form.cleaned_data if form.is_valid() else getattr(form, "cleaned_data", {})
+    children = selectors.area_children(
+        user=user,
+        area=area,
+        q=filters.get("q", ""),
+        registration=filters.get("registration", ""),
     )
+    paginator = Paginator(children, CHILDREN_PAGE_SIZE)
+    if not any(filters.values()):
+        paginator.count = summary.total  # already counted: spare the paginator's COUNT
+    page = paginator.get_page(request.GET.get("page"))
+    # Nothing can be added beneath the lowest level (a community, usually).
+    accepts_children = AreaLevel.objects.filter(rank__gt=area.level.rank).exists()
+    can_change = has_perm(user, Perm.CHANGE_AREA, area)
+    crumbs = selectors.area_breadcrumb(user=user, area=area)
     context = {
         "area": area,
-        "crumbs": selectors.area_breadcrumb(user=user, area=area),
-        "children": children,
-        "unregistered_count": sum(
-            1 for child in children if child.registration == Area.Registration.UNREGISTERED
-        ),
+        "crumbs": crumbs,
+        "parent_linked": bool(crumbs) and crumbs[-1].linked,
+        "children_page_size": CHILDREN_PAGE_SIZE,
+        "page": page,
+        "children": selectors.area_rows(list(page.object_list)),
+        "summary": summary,
+        "children_form": form,
+        "filtered": any(filters.values()),
+        "show_children": bool(summary.total) or accepts_children,
         "can_export": has_perm(user, Perm.EXPORT_AREAS, area),
-        "can_import": has_perm(user, Perm.IMPORT_BOUNDARIES, area),
-        "can_change": has_perm(user, Perm.CHANGE_AREA, area),
+        "can_import": accepts_children and has_perm(user, Perm.IMPORT_BOUNDARIES, area),
+        "can_change": can_change,
+        "can_add_child": can_change and accepts_children,
         "can_view_history": has_perm(user, Perm.VIEW_HISTORY, area),
-        "has_synthetic": area.geometry_is_synthetic
-        or any(child.geometry_is_synthetic for child in children),
-        "has_geometry": bool(area.geometry) or any(child.geometry_kind for child in children),
+        "has_synthetic": area.geometry_is_synthetic or bool(summary.synthetic),
+        "has_geometry": bool(area.geometry) or bool(summary.with_geometry),
     }
-    # Nothing can be added beneath the lowest level (a community, usually).
-    context["can_add_child"] = (
-        context["can_change"] and AreaLevel.objects.filter(rank__gt=area.level.rank).exists()
-    )
     if context["can_view_history"]:
         context["history_rows"] = history_rows(area)
     if context["can_import"]:
@@ -89,13 +111,16 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def area_geojson(request: HttpRequest, pk: int) -> JsonResponse:
+def area_geojson(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
-    collection = selectors.area_feature_collection(
+    # One reverse() for the whole map: thousands of them would cost more than the data.
+    marker = "2147483647"
+    template = reverse("places:area_detail", kwargs={"pk": int(marker)})
+    collection = map_data.area_feature_collection(
         user=request.user,
         area=area,
-        url_for=lambda a: reverse("places:area_detail", kwargs={"pk": a.pk}),
+        url_for=lambda pk: template.replace(marker, str(pk)),
     )
-    response = JsonResponse(collection, content_type="application/geo+json")
+    response = HttpResponse(collection, content_type="application/geo+json")
     response["Cache-Control"] = "private, no-cache"
     return response

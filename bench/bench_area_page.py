@@ -1,0 +1,233 @@
+"""The area page of a district with 5,000 places, against the SQL floor of one page.
+
+Builds, in a throwaway database (a temporary SQLite file by default; PostgreSQL with
+`--postgres`, or when `BENCH_DATABASE_URL`/`DATABASE_URL` names one), a district with
+5,000 neighbourhoods (polygons; every tenth with three communities beneath), signs in
+its district officer, and measures:
+
+- the whole area page request through Django's test client (session, scope, breadcrumb,
+  summary counts, one page of 50 children with their counts, history, template
+  rendering), in Thai, best of several runs, against the raw SQL that lists the same
+  page of children in the same order (ICU collation) with their child and descendant
+  counts: target ≤ 2×. The page's query count is printed with it;
+- for information, `map.geojson` of that district (time and size; bounded by
+  MAP_MAX_FEATURES).
+
+Runs in a child process, so that its Django set-up never meets another benchmark's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from common import Result, best_of  # noqa: E402
+
+CHILDREN = int(os.environ.get("BENCH_CHILDREN", "5000"))
+REPEATS = 7
+PAGE = 50
+LANGUAGE = "th"
+
+
+def _use_postgres(argv: list[str]) -> bool:
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    return "--postgres" in argv or url.startswith(("postgres://", "postgresql://"))
+
+
+def _django(database_url: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "mahalla.test_settings"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(32))
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    django.setup()
+    # Static files as in development: no collectstatic manifest in a throwaway run.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    setup_test_environment()  # the test client's host, no e-mail sent
+    call_command("migrate", verbosity=0)
+
+
+def _floor_sql(vendor: str) -> str:
+    """One page of children, in the page's order, with both counts: the least any page
+    showing them must ask of the database. The page is chosen on ids alone (what the
+    children index covers), then its 50 rows are read with their counts."""
+    from mahalla.core.db import ASCII_DIGITS, NATIVE_DIGITS
+
+    path = 'COLLATE "C"' if vendor == "postgresql" else ""
+    name = "COALESCE(NULLIF(c.name_th, ''), NULLIF(c.name_en, ''), NULLIF(c.name_fa, ''), '')"
+    # The page's own ordering on each database (mahalla.core.db).
+    order = f"mahalla_sort_key_th({name})"
+    if vendor == "postgresql":
+        order = f"translate({name}, '{NATIVE_DIGITS}', '{ASCII_DIGITS}') COLLATE mahalla_th"
+    # Built from constants only (the page size, a collation clause); the id is a parameter.
+    return f"""
+        WITH page AS (
+            SELECT c.id
+            FROM places_area c JOIN places_arealevel l ON l.id = c.level_id
+            WHERE c.parent_id = %s
+            ORDER BY l.rank, {order}, c.id
+            LIMIT {PAGE}
+        )
+        SELECT a.id, a.code, a.name_en, a.name_th, a.name_fa, a.registration,
+               a.geometry_is_synthetic, l.name_th,
+               (SELECT COUNT(*) FROM places_area g WHERE g.parent_id = a.id),
+               (SELECT COUNT(*) FROM places_area d
+                 WHERE d.path {path} > a.path {path}
+                   AND d.path {path} < (a.path || '~') {path})
+        FROM page JOIN places_area a ON a.id = page.id
+             JOIN places_arealevel l ON l.id = a.level_id
+    """  # noqa: S608
+
+
+def _measure(vendor_label: str) -> dict:
+    from area_page_data import build
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    start = time.perf_counter()
+    district, small, officer, beneath = build(CHILDREN)
+    built = time.perf_counter() - start
+    client = Client()
+    client.force_login(officer)
+    url = reverse("places:area_detail", kwargs={"pk": district.pk})
+    headers = {"accept-language": LANGUAGE}
+
+    def page():
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, response.status_code
+        return response
+
+    page()  # warm: URL resolver, templates, translations, collators
+    with CaptureQueriesContext(connection) as queries:
+        response = page()
+    query_count = len(queries)  # now: the next requests reset Django's query log
+    rows_shown = response.text.count('<th scope="row"')
+    page_time, _ = best_of(REPEATS, page)
+
+    small_url = reverse("places:area_detail", kwargs={"pk": small.pk})
+    client.get(small_url, headers=headers)
+    small_time, _ = best_of(REPEATS, lambda: client.get(small_url, headers=headers))
+
+    sql = _floor_sql(connection.vendor)
+
+    def floor():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [district.pk])
+            return cursor.fetchall()
+
+    floor()
+    floor_time, rows = best_of(REPEATS, floor)
+    assert len(rows) == rows_shown == PAGE, (len(rows), rows_shown)
+
+    map_url = reverse("places:area_geojson", kwargs={"pk": district.pk})
+    client.get(map_url, headers=headers)
+    map_time, map_response = best_of(3, lambda: client.get(map_url, headers=headers))
+    features = json.loads(map_response.content)
+    return {
+        "database": vendor_label,
+        "built": built,
+        "children": CHILDREN,
+        "beneath": beneath,
+        "page": page_time,
+        "floor": floor_time,
+        "small": small_time,
+        "queries": query_count,
+        "map": map_time,
+        "map_bytes": len(map_response.content),
+        "map_features": len(features["features"]),
+    }
+
+
+def _child(argv: list[str]) -> None:
+    if _use_postgres(argv):
+        from assign_db import PG_URL, bench_database
+
+        with bench_database() as database:
+            if database is None:
+                print(json.dumps({"skipped": "PostgreSQL unreachable"}))
+                return
+            from urllib.parse import urlsplit
+
+            _django(urlsplit(PG_URL)._replace(path=f"/{database}").geturl())
+            print(json.dumps(_measure("PostgreSQL")), flush=True)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        _django(f"sqlite:///{folder}/bench.sqlite3")
+        print(json.dumps(_measure("SQLite")), flush=True)
+
+
+def run(argv: list[str] | None = None) -> list[Result]:
+    argv = sys.argv[1:] if argv is None else argv
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        *(["--postgres"] if _use_postgres(argv) else []),
+    ]
+    # The child's stderr goes straight through, so a failure shows its traceback.
+    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    for line in output.splitlines():
+        if line.startswith("{"):
+            figures = json.loads(line)  # the child's other lines are progress, printed on
+        else:
+            print(line)
+    if "skipped" in figures:
+        print(f"!!! SKIPPING the area page benchmark: {figures['skipped']}")
+        return []
+    print(
+        f"   {figures['database']}: a district with {figures['children']:,} places "
+        f"({figures['beneath']:,} areas beneath it in all) built in {figures['built']:.1f} s"
+    )
+    return [
+        Result(
+            f"area page with {figures['children']:,} children on {figures['database']} "
+            f"(full request, rendering included, best of {REPEATS})",
+            figures["page"],
+            figures["floor"],
+            target=2.0,
+            note=f"baseline: raw SQL listing one page ({PAGE}) of the children in the page's "
+            f"ICU order with their child and descendant counts; the page made "
+            f"{figures['queries']} queries",
+        ),
+        Result(
+            f"the same area page, {figures['children']:,} children vs 3 children",
+            figures["page"],
+            figures["small"],
+            target=None,
+            note="baseline: the page of a district with three places: what a page costs "
+            "whatever the data (session, permissions, breadcrumb, history, rendering)",
+        ),
+        Result(
+            f"map.geojson of that district on {figures['database']} (information)",
+            figures["map"],
+            figures["page"],
+            target=None,
+            note=f"baseline: the area page; {figures['map_features']:,} features, "
+            f"{figures['map_bytes'] / 2**20:.2f} MB",
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2:])
+    else:
+        for item in run():
+            print(item.line())
