@@ -246,6 +246,21 @@
     notice.hidden = false;
   }
 
+  /* "?spot=lon,lat": a problem of an import names a spot; the map centres on it and marks it. */
+  function showSpot(map, container) {
+    var match = /[?&]spot=(-?[\d.]+),(-?[\d.]+)/.exec(window.location.search);
+    if (!match) return;
+    var lngLat = [parseFloat(match[1]), parseFloat(match[2])];
+    if (!isFinite(lngLat[0]) || !isFinite(lngLat[1])) return;
+    var el = document.createElement("span");
+    el.className = "map-spot";
+    el.setAttribute("role", "img");
+    el.setAttribute("aria-label", container.dataset.spotLabel || "");
+    new maplibregl.Marker({ element: el }).setLngLat(lngLat).addTo(map);
+    map.jumpTo({ center: lngLat, zoom: Math.max(map.getZoom(), 15) });
+    container.dataset.spot = lngLat.join(",");
+  }
+
   function start(container) {
     window.mahallaMap.openMap(container, { cooperativeGestures: false })
       .then(function (opened) {
@@ -257,6 +272,7 @@
           clusterCounts(map, container);
           labels(map, container, parts.shapes);
           wireClicks(map, container);
+          showSpot(map, container);
           container.dataset.mapReady = "1";
           container.dispatchEvent(new CustomEvent("mahalla:map-ready", { bubbles: true }));
         });

@@ -80,7 +80,11 @@ def _point_link(point: Any, map_url: str | None) -> str:
     if not map_url:
         return format_html('<span dir="ltr">{}</span>', shown)
     return format_html(
-        '<a href="{}?spot={},{}#map" dir="ltr">{}</a>', map_url, f"{lon:.6f}", f"{lat:.6f}", shown
+        '<a href="{}?spot={},{}#area-map" dir="ltr">{}</a>',
+        map_url,
+        f"{lon:.6f}",
+        f"{lat:.6f}",
+        shown,
     )
 
 

@@ -39,7 +39,7 @@ def test_a_spot_becomes_a_link_to_the_map_latitude_first():
 
     html = render(stored, map_url="/places/7/")
 
-    assert 'href="/places/7/?spot=100.500000,13.760000#map"' in html
+    assert 'href="/places/7/?spot=100.500000,13.760000#area-map"' in html
     assert ">13.76000, 100.50000</a>" in html
     assert "Self-intersection" not in html
 
