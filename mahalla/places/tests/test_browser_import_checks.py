@@ -98,13 +98,16 @@ def test_a_swapped_file_is_noticed_and_imported_where_it_belongs(
     page.select_option("select[name=level]", str(world.neighbourhood.pk))
     with page.expect_navigation():
         page.click(".mapping-form button[type=submit]")
+    # The plan becomes the preview; nothing is written until it is confirmed.
+    page.wait_for_selector("#import-preview", timeout=30_000)
+    page.click("#write-changes")
     page.wait_for_selector("#import-progress[data-status='done']", timeout=30_000)
     assert page.locator(".tally-created").inner_text().strip() == digits
     zero = "۰" if language == "fa" else "0"
     assert page.locator(".tally-rejected").inner_text().strip() == zero
 
     with page.expect_navigation():
-        page.click("#import-progress a.button")
+        page.click("#import-progress a.button.primary")
     assert page.locator(".children-table").get_by_text(new_name).is_visible()
     created = Area.objects.filter(parent=parent, level=world.neighbourhood)
     assert created.count() == count
