@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from mahalla.testing import PASSWORD, World, build_world
 
@@ -20,6 +21,8 @@ def _fast_and_offline(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A request leaves its language active in the thread; each test starts from the default.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -74,7 +74,8 @@ def test_the_throttle_answers_429_with_a_translated_sentence(world, login):
     )
     assert response.status_code == 429
     detail = response.json()["detail"]
-    assert detail.startswith("Too many token requests from your connection.")
+    assert detail.startswith("درخواست‌های توکن از اتصال شما بیش از حد بوده است.")  # Persian
+    assert "۶۰" in detail  # the wait in the reader's digits
     assert "Expected available" not in detail  # DRF's untranslated addition is left out
     assert int(response["Retry-After"]) > 0
 

@@ -37,7 +37,7 @@ def test_a_thai_reader_sees_the_thai_short_name(world, login, bma):
     listing = client.get(LIST).content.decode()
     assert "(<bdi>กทม.</bdi>)" in listing and "BMA" not in listing
     detail = client.get(reverse("people:organisation_detail", args=[bma.pk])).content.decode()
-    assert "<dd>กทม.</dd>" in detail and "BMA" not in detail
+    assert "<dd><bdi>กทม.</bdi></dd>" in detail and "BMA" not in detail
 
 
 def test_an_english_reader_sees_the_english_short_name(world, login, bma):

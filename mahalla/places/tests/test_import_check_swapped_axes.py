@@ -36,7 +36,9 @@ def test_the_swap_is_reported_once_for_the_whole_file(world, uploaded):
     checks = uploaded.inspection["layers"][0]["checks"]
 
     assert [check["check"] for check in checks] == ["swapped"]
-    assert render_text(checks[0]["message"]) == (
+    with translation.override("en"):
+        shown = render_text(checks[0]["message"])
+    assert shown == (
         "The features lie outside Tehran, but would lie inside it with latitude and longitude "
         "swapped: the file has them the wrong way round. “Swap latitude and longitude” is "
         "ticked below."
@@ -78,5 +80,6 @@ def test_without_the_swap_every_point_is_rejected_with_its_spot(world, uploaded)
     # The parent in the reader's language, the spot as a map link in the reader's digits.
     assert "<bdi>تهران</bdi>" in html
     assert (
-        '<a href="/places/1/?spot=35.675000,51.420000#map" dir="ltr">۵۱٫۴۲۰۰۰, ۳۵٫۶۷۵۰۰</a>' in html
+        '<a href="/places/1/?spot=35.675000,51.420000#area-map" dir="ltr">۵۱٫۴۲۰۰۰, ۳۵٫۶۷۵۰۰</a>'
+        in html
     )

@@ -45,7 +45,7 @@ def test_polygons_mostly_outside_are_rejected_with_the_place_and_the_spot(world,
     assert problem["outcome"] == "rejected"
     html = str(render(problem["message"], map_url="/places/2/"))
     assert html.startswith("The feature lies outside <bdi>Khlong Toei</bdi>, at <a href=")
-    assert "spot=100.652500,13.702500#map" in html
+    assert "spot=100.652500,13.702500#area-map" in html
     assert html.endswith("; it was not imported.")
 
 
