@@ -19,13 +19,13 @@ def test_lowest_level_page_has_no_import_and_no_children_table(world, login):
     assert "Import boundaries" not in content
     assert "Places in it" not in content
     assert "No places are recorded beneath this one yet." not in content
-    assert "This Community is one of the places in Khlong Toei." in content
+    assert "This Community is one of the places in <bdi>Khlong Toei</bdi>." in content
     assert f'href="/places/{world.khlong_toei.pk}/#children"' in content
 
 
 def test_no_link_to_a_parent_out_of_scope(world, login):
     content = _get(login(world.treasurer), world.lock_123)
-    assert "This Community is one of the places in Khlong Toei." in content
+    assert "This Community is one of the places in <bdi>Khlong Toei</bdi>." in content
     assert f"/places/{world.khlong_toei.pk}/" not in content
 
 
