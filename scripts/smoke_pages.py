@@ -89,6 +89,7 @@ PAGES: dict[str, Page] = {
     "places:area_list": Page(),
     "places:area_detail": Page(kwargs=_pk("lock_123")),
     "places:area_create": Page(kwargs=lambda demo: {"parent_pk": demo.khlong_toei.pk}),
+    "places:area_create_top_level": Page(note="the demo administrator may add a top-level place"),
     "places:area_update": Page(kwargs=_pk("lock_123")),
     "places:area_geojson": Page(kwargs=_pk("khlong_toei"), kind="data"),
     "places:area_export": Page(
@@ -110,6 +111,7 @@ PAGES: dict[str, Page] = {
     "people:organisation_update": Page(kwargs=_pk("organisation")),
     "people:grant_list": Page(),
     "people:grant_create": Page(),
+    "people:grant_people_search": Page(kind="fragment", note="suggestions for the grant form"),
     "people:grant_revoke": Page(kwargs=_pk("grant"), note="the confirmation page"),
     "people:user_detail": Page(kwargs=_pk("treasurer")),
     "api:api-root": Page(kind="data"),

@@ -10,16 +10,20 @@ from django.db import connection
 
 from mahalla.places import imports
 from mahalla.places.imports import boundary_import_run
-from mahalla.places.models import Area, BoundaryImport
-from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
+from mahalla.places.models import Area, BoundaryImport, ImportPhase
+from mahalla.places.tests.geo_files import community_columns, plan_file, write_layer
 
 Status = BoundaryImport.Status
 
 
-def _mapped(world, path) -> BoundaryImport:
-    boundary_import = upload_file(world, path)
+def _confirmed(world, path) -> BoundaryImport:
+    """Planned ("create 3") and confirmed: its write job waits for a worker."""
+    boundary_import = plan_file(
+        world, path, code_field="", name_en_field="name", name_th_field="name_th"
+    )
+    assert boundary_import.awaiting_confirmation, boundary_import.failure_text
     BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-        level=world.community, name_en_field="name", name_th_field="name_th", status=Status.PENDING
+        phase=ImportPhase.WRITE, status=Status.PENDING
     )
     return boundary_import
 
@@ -34,7 +38,8 @@ def test_two_workers_importing_into_one_parent_run_one_after_the_other(
     geometries, properties = community_columns()
     del properties["code"]  # code-less: matched by name, the case that duplicated
     path = write_layer(tmp_path / "c.geojson", geometries, properties, driver="GeoJSON")
-    first, second = _mapped(world, path), _mapped(world, path)
+    # Both planned before either wrote: each plan says "create these three".
+    first, second = _confirmed(world, path), _confirmed(world, path)
     real_build_plan = imports.build_plan
 
     def slow_build_plan(*args, **kwargs):
@@ -60,9 +65,8 @@ def test_two_workers_importing_into_one_parent_run_one_after_the_other(
         thread.join(timeout=60)
 
     assert errors == []
-    results = {bi.pk: bi for bi in BoundaryImport.objects.all()}
-    assert {results[first.pk].status, results[second.pk].status} == {Status.DONE}
+    # One wrote the three places; the other, run after it, found its plan out of date and
+    # wrote nothing (without the lock both rebuilt their plan at once and wrote six).
     assert Area.objects.filter(parent=world.khlong_toei).count() == before + 3
-    created = sorted(r.created_count for r in (results[first.pk], results[second.pk]))
-    assert created == [0, 3]
-    assert sorted(r.unchanged_count for r in results.values()) == [0, 3]
+    results = sorted((bi.status, bi.failure.get("code", "")) for bi in BoundaryImport.objects.all())
+    assert results == [(Status.DONE, ""), (Status.FAILED, "places.plan_drift")]
