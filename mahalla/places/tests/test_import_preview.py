@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from shapely.geometry import box
@@ -167,3 +169,14 @@ def test_cancel_writes_nothing_and_deletes_the_file(world, corrected_plan, login
     assert not Area.objects.filter(code="KT-104").exists()
     with pytest.raises(Exception, match="no plan waiting"):
         import_preview.boundary_import_confirm(boundary_import=corrected_plan, user=world.admin)
+
+
+def test_areas_in_the_preview_are_in_persian_digits(world, corrected_plan, login):
+    client = login(world.khlong_toei_officer)
+    client.post(reverse("set_language"), {"language": "fa", "next": "/"})
+
+    html = client.get(_preview_url(corrected_plan)).content.decode()
+
+    areas = re.findall(r"مساحت ([^ ]+) متر مربع", html)
+    assert areas, "no area shown"
+    assert all(not re.search(r"[0-9]", a) for a in areas), areas
