@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,15 +32,12 @@ def _map_area(request: HttpRequest, area: Area | None) -> Area | None:
     return None
 
 
-@login_required
-def area_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
-    parent = _changeable_area(request, parent_pk)
+def _create_page(request: HttpRequest, parent: Area | None, create: Callable) -> HttpResponse:
+    """The "add a place" form, beneath `parent` or at the top; `create` is the service."""
     form = AreaCreateForm(request.POST if request.method == "POST" else None, parent=parent)
     if request.method == "POST" and form.is_valid():
         try:
-            area = editing.area_child_create(
-                by=request.user, parent=parent, **form.service_kwargs()
-            )
+            area = create(by=request.user, **form.service_kwargs())
         except ValidationError as error:
             form.add_service_errors(error)
         else:
@@ -54,27 +54,17 @@ def area_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
 
 
 @login_required
+def area_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
+    parent = _changeable_area(request, parent_pk)
+    return _create_page(request, parent, partial(editing.area_child_create, parent=parent))
+
+
+@login_required
 def area_create_top_level(request: HttpRequest) -> HttpResponse:
     """A place with no parent (a country, a new province), for administrators of everything."""
     if not editing.may_add_top_level(request.user):
         raise PermissionDenied
-    form = AreaCreateForm(request.POST if request.method == "POST" else None, parent=None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            area = editing.area_top_level_create(by=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": area.name})
-            return redirect("places:area_detail", pk=area.pk)
-    context = {
-        "form": form,
-        "parent": None,
-        "area": None,
-        "map_area": None,
-        "has_levels": bool(form.fields["level"].queryset),
-    }
-    return render(request, "places/area_form.html", context)
+    return _create_page(request, None, editing.area_top_level_create)
 
 
 @login_required
