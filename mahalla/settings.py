@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "mahalla.core",
     "mahalla.places",
     "mahalla.people",
+    "mahalla.surveys",
     "mahalla.demo",
 ]
 

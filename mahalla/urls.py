@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("mahalla.people.account_urls")),
     path("places/", include("mahalla.places.urls")),
     path("people/", include("mahalla.people.urls")),
+    path("surveys/", include("mahalla.surveys.urls")),
     path("api/", include("mahalla.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,13 @@ class Perm:
     MANAGE_ROLES = "people.manage_roles"
     VIEW_HISTORY = "core.view_history"
     VIEW_PERSONAL_DATA = "core.view_personal_data"
+    # Surveys: manage forms, campaigns and app users; send submissions; see, review and
+    # export them. Surveyors hold SUBMIT only and see their own submissions.
+    MANAGE_SURVEYS = "surveys.manage_surveys"
+    SUBMIT = "surveys.submit"
+    VIEW_SUBMISSIONS = "surveys.view_submissions"
+    REVIEW_SUBMISSIONS = "surveys.review_submissions"
+    EXPORT_SUBMISSIONS = "surveys.export_submissions"
 
 
 class Role(models.TextChoices):
@@ -38,6 +45,9 @@ class Role(models.TextChoices):
 
 _READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION}
 _READ_EXPORT = _READ | {Perm.EXPORT_AREAS, Perm.VIEW_HISTORY}
+_SURVEY_READ = {Perm.VIEW_SUBMISSIONS, Perm.EXPORT_SUBMISSIONS}
+_SURVEY_REVIEW = _SURVEY_READ | {Perm.REVIEW_SUBMISSIONS, Perm.SUBMIT}
+_SURVEY_ALL = _SURVEY_REVIEW | {Perm.MANAGE_SURVEYS}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
@@ -49,21 +59,28 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_ROLES,
             Perm.VIEW_PERSONAL_DATA,
         }
+        | _SURVEY_ALL
     ),
     Role.PROGRAMME_STAFF: frozenset(
-        _READ_EXPORT | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        _READ_EXPORT
+        | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        | _SURVEY_ALL
     ),
     Role.DISTRICT_OFFICER: frozenset(
-        _READ_EXPORT | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        _READ_EXPORT
+        | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        | _SURVEY_ALL
     ),
-    Role.SURVEYOR: frozenset(_READ),
+    Role.SURVEYOR: frozenset(_READ | {Perm.SUBMIT}),
     Role.COMMUNITY_LEADER: frozenset(_READ | {Perm.VIEW_PERSONAL_DATA}),
     Role.TREASURER: frozenset(_READ),
     Role.BODY_SECRETARY: frozenset(_READ_EXPORT),
     Role.FOCAL_POINT: frozenset(_READ),
-    Role.NEIGHBOURHOOD_MANAGER: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA}),
-    Role.FACILITATOR: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA}),
-    Role.AUDITOR: frozenset(_READ_EXPORT),
+    Role.NEIGHBOURHOOD_MANAGER: frozenset(
+        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA} | _SURVEY_REVIEW
+    ),
+    Role.FACILITATOR: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA} | _SURVEY_ALL),
+    Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ),
 }
 
 

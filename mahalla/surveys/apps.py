@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SurveysConfig(AppConfig):
+    name = "mahalla.surveys"
+    label = "surveys"
+    verbose_name = _("Surveys")
+
+    def ready(self) -> None:
+        from mahalla.surveys import job_messages, scope_rules  # noqa: F401 - registrations
+
+        scope_rules.register()

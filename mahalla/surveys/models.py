@@ -1,0 +1,406 @@
+"""Survey forms, campaigns and submissions (capability C2).
+
+A form has a stable form ID and versions converted from XLSForm by pyxform. Submissions are
+stored raw first (XML bytes and attachments, with checksums), parsed to JSON by a separate,
+re-runnable step, assigned to the smallest area that contains their location, and reviewed.
+An edit sent with `deprecatedID` is a new version of the same submission.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from mahalla.places.models import localized_name
+
+
+class Form(models.Model):
+    """A survey form: its `xml_form_id` never changes; what changes lives in versions."""
+
+    xml_form_id = models.CharField(_("form ID"), max_length=100, unique=True)
+    # The area that owns the form: who may see and manage it is decided by this area.
+    area = models.ForeignKey(
+        "places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200, blank=True)
+    # Key of the registry mapping approved submissions go to ("" = none); see registry_hook.
+    registry_mapping = models.CharField(_("registry mapping"), max_length=60, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("form")
+        verbose_name_plural = _("forms")
+        ordering = ["xml_form_id"]
+
+    def __str__(self) -> str:
+        return self.name or self.xml_form_id
+
+    @property
+    def name(self) -> str:
+        return localized_name(self)
+
+
+class FormVersion(models.Model):
+    """One version of a form. A published version is never changed."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        RETIRED = "retired", _("retired")
+
+    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="versions")
+    version = models.CharField(_("version"), max_length=100)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
+    # The uploaded XLSForm, kept as it came (raw input first).
+    xlsform = models.FileField(_("XLSForm file"), upload_to="surveys/xlsforms/", blank=True)
+    xlsform_name = models.CharField(max_length=255, blank=True)
+    xlsform_sha256 = models.CharField(max_length=64, blank=True)
+    xform = models.TextField(_("XForm"))
+    xform_md5 = models.CharField(max_length=32)
+    # Questions as pyxform describes them, flattened: [{"path", "name", "type", "labels",
+    # "repeat" (path of the enclosing repeat or ""), "choices"}]. Drives parsing, exports,
+    # the type-change check between versions and the registry mapping.
+    fields = models.JSONField(default=list)
+    languages = models.JSONField(default=list)
+    # Form titles per language code ({"en": ..., "th": ...}).
+    titles = models.JSONField(default=dict)
+    # pyxform warnings, stored as message dicts (code + params), shown in the reader's language.
+    warnings = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("form version")
+        verbose_name_plural = _("form versions")
+        ordering = ["form", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "version"], name="surveys_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form.xml_form_id} {self.version}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+
+class FormMedia(models.Model):
+    """A media file a form version names; `file` stays empty (listed as missing) until uploaded."""
+
+    version = models.ForeignKey(FormVersion, on_delete=models.CASCADE, related_name="media")
+    name = models.CharField(_("file name"), max_length=255)
+    # "image", "audio", "video" or "file" (CSV for select_one_from_file, as pyxform names it).
+    kind = models.CharField(_("kind"), max_length=12)
+    file = models.FileField(_("file"), upload_to="surveys/media/", blank=True)
+    md5 = models.CharField(max_length=32, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("form media file")
+        verbose_name_plural = _("form media files")
+        ordering = ["version", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="surveys_media_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_missing(self) -> bool:
+        return not self.file
+
+
+class Campaign(models.Model):
+    """A survey round: which form versions, which target areas, which teams, when."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
+    name_fa = models.CharField(_("name (Persian)"), max_length=200, blank=True)
+    # The campaign's own area (a city or district): scope and the map's starting point.
+    area = models.ForeignKey(
+        "places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    form_versions = models.ManyToManyField(
+        FormVersion, verbose_name=_("form versions"), related_name="campaigns", blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    # Signed-in surveyors of the team (app users are AppUser rows).
+    surveyors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("surveyors"), related_name="+", blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[form_versions, surveyors])
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized_name(self)
+
+
+class CampaignTarget(models.Model):
+    """A target area of a campaign with the number of submissions expected there."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="targets")
+    area = models.ForeignKey(
+        "places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    expected = models.PositiveIntegerField(_("expected submissions"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("campaign target")
+        verbose_name_plural = _("campaign targets")
+        ordering = ["campaign", "area"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "area"], name="surveys_target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} / {self.area}"
+
+
+class AppUser(models.Model):
+    """A device login of a campaign, as ODK Central's app users: a token in the URL path.
+
+    The token is kept so its QR code can be shown again; revoking sets `revoked_at`.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="app_users")
+    display_name = models.CharField(_("name"), max_length=120)
+    token = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["token"])
+
+    class Meta:
+        verbose_name = _("app user")
+        verbose_name_plural = _("app users")
+        ordering = ["campaign", "display_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class ReviewState(models.TextChoices):
+    RECEIVED = "received", _("received")
+    HAS_ISSUES = "has_issues", _("has issues")
+    EDITED = "edited", _("edited")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class Submission(models.Model):
+    """One logical submission: its first instanceID, review state and place.
+
+    Edits (a resend with `deprecatedID`) add versions; `current` points at the newest.
+    """
+
+    form = models.ForeignKey(Form, on_delete=models.PROTECT, related_name="submissions")
+    instance_id = models.CharField(_("instance ID"), max_length=100)
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+    # The smallest area containing the submission's location (null until assigned).
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    longitude = models.FloatField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    review_state = models.CharField(
+        _("review state"),
+        max_length=12,
+        choices=ReviewState.choices,
+        default=ReviewState.RECEIVED,
+        db_index=True,
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    app_user = models.ForeignKey(
+        AppUser, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+    current = models.ForeignKey(
+        "SubmissionVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "current"])
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "instance_id"], name="surveys_submission_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["campaign", "area", "review_state"])]
+
+    def __str__(self) -> str:
+        return self.instance_id
+
+
+class SubmissionVersion(models.Model):
+    """The XML exactly as received (raw first), then its parsed JSON."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    # Unique per form across versions: ODK sends a new instanceID for each edit.
+    instance_id = models.CharField(_("instance ID"), max_length=100)
+    deprecated_id = models.CharField(max_length=100, blank=True)
+    form_version = models.ForeignKey(
+        FormVersion, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    xml = models.BinaryField()
+    xml_sha256 = models.CharField(max_length=64)
+    # Filled by the parse step (re-runnable): groups as nested objects, repeats as lists.
+    data = models.JSONField(null=True, blank=True)
+    parse_error = models.JSONField(null=True, blank=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    device_id = models.CharField(max_length=200, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    app_user = models.ForeignKey(
+        AppUser, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submission version")
+        verbose_name_plural = _("submission versions")
+        ordering = ["submission", "received_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "instance_id"], name="surveys_subversion_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["instance_id"])]
+
+    def __str__(self) -> str:
+        return self.instance_id
+
+
+class Attachment(models.Model):
+    """A file a submission version names; `file` is empty until the part arrives."""
+
+    version = models.ForeignKey(
+        SubmissionVersion, on_delete=models.CASCADE, related_name="attachments"
+    )
+    name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(upload_to="surveys/attachments/%Y/%m/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["version", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="surveys_attachment_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_missing(self) -> bool:
+        return not self.file
+
+
+class SubmissionComment(models.Model):
+    """A reviewer's (or surveyor's) comment, with the review state it was written in."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("comment"))
+    review_state = models.CharField(max_length=12, choices=ReviewState.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["submission", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
