@@ -1,0 +1,5 @@
+"""URLs of survey exports (joined into mahalla.surveys.urls)."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

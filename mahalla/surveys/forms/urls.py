@@ -1,0 +1,5 @@
+"""URLs of survey forms (joined into mahalla.surveys.urls)."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""URLs of survey submissions (joined into mahalla.surveys.urls)."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
