@@ -50,6 +50,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "mahalla.core.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
