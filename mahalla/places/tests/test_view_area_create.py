@@ -285,3 +285,16 @@ def test_the_service_itself_refuses_a_person_without_the_permission(world):
             by=world.treasurer, parent=world.khlong_toei, level=world.community, name_en="X"
         )
     assert not Area.objects.filter(name_en="X").exists()
+
+
+def test_length_error_counts_in_persian_digits(world, officer, settings):
+    """Django's 'at most 200 characters (it has 250)' shows its numbers in the page's digits."""
+    response = officer.post(
+        _url(world.khlong_toei), _form(world, name_en="x" * 250), HTTP_ACCEPT_LANGUAGE="fa"
+    )
+    with translation.override("fa"):
+        html = response.content.decode()
+    assert response.status_code == 200
+    assert "۲۵۰" in html
+    assert "250)" not in html
+    assert not Area.objects.filter(name_en="x" * 250).exists()
