@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mahalla.core.flash import with_names
 from mahalla.people import selectors, services
 from mahalla.people.forms import GrantFilterForm, GrantForm, ReasonForm
 from mahalla.people.models import RoleGrant
@@ -59,8 +60,11 @@ def grant_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(user)s is now %(role)s.")
-                % {"user": grant.user.get_username(), "role": grant.get_role_display()},
+                with_names(
+                    _("%(user)s is now %(role)s."),
+                    user=grant.user.get_username(),
+                    role=grant.get_role_display(),
+                ),
             )
             return redirect("people:user_detail", pk=grant.user_id)
     return render(request, "people/grant_form.html", {"form": form})
@@ -100,8 +104,11 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             )
         messages.success(
             request,
-            _("%(user)s is no longer %(role)s.")
-            % {"user": grant.user.get_username(), "role": grant.get_role_display()},
+            with_names(
+                _("%(user)s is no longer %(role)s."),
+                user=grant.user.get_username(),
+                role=grant.get_role_display(),
+            ),
         )
         return redirect("people:user_detail", pk=grant.user_id)
     return render(request, "people/grant_revoke_confirm.html", {"form": form, "grant": grant})

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from mahalla.core.flash import with_names
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.places import editing
@@ -41,7 +42,7 @@ def _create_page(request: HttpRequest, parent: Area | None, create: Callable) ->
         except ValidationError as error:
             form.add_service_errors(error)
         else:
-            messages.success(request, _("%(name)s was added.") % {"name": area.name})
+            messages.success(request, with_names(_("%(name)s was added."), name=area.name))
             return redirect("places:area_detail", pk=area.pk)
     context = {
         "form": form,
