@@ -234,6 +234,9 @@ def boundary_import_confirm(*, boundary_import: BoundaryImport, user: Any) -> Bo
             )
             % {"count": format_number(undecided)}
         )
+    boundary_import.confirmed_by = user
+    boundary_import.confirmed_at = timezone.now()
+    boundary_import.save(update_fields=["confirmed_by", "confirmed_at"])
     return enqueue(boundary_import, Phase.WRITE)
 
 

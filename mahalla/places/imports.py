@@ -355,7 +355,7 @@ def areas_write_batch(areas: list[Area], *, new: bool, reason: str, user: Any) -
 
 def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
     reason = f"boundary import #{boundary_import.pk}"
-    user = boundary_import.created_by
+    user = boundary_import.confirmed_by or boundary_import.created_by
     # The write is one transaction without progress reports: its lease must cover it.
     job_heartbeat(BoundaryImport, boundary_import.pk)
     with transaction.atomic():
@@ -395,7 +395,7 @@ def boundary_import_run(*, import_id: int) -> BoundaryImport:
     """The import job of the phase the import is in: plan (read, check, store the plan for
     the preview) or write (rebuild it, check it has not drifted, write)."""
     boundary_import = BoundaryImport.objects.select_related(
-        "parent__level", "level", "created_by"
+        "parent__level", "level", "created_by", "confirmed_by"
     ).get(pk=import_id)
     finished = boundary_import.status == Status.DONE
     if finished or boundary_import.phase not in (Phase.PLAN, Phase.WRITE):

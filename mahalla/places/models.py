@@ -258,6 +258,17 @@ class BoundaryImport(Job):
         _("phase"), max_length=16, choices=ImportPhase.choices, default=ImportPhase.PLAN
     )
     planned_at = models.DateTimeField(_("planned"), null=True, blank=True)
+    # Who said "write these changes": the write is theirs in the places' history, not the
+    # uploader's (often a colleague prepares the file and an officer confirms it).
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     reverted_at = models.DateTimeField(_("reverted"), null=True, blank=True)
     reverted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
