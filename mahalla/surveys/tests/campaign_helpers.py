@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mahalla.surveys.models import Campaign, CampaignTarget, ReviewState, Submission
+from mahalla.surveys.models import Campaign, CampaignTarget, Form, ReviewState, Submission
 from mahalla.surveys.testing import make_version
 
 
@@ -26,7 +26,9 @@ _counter = iter(range(1, 10**9))
 def submit(campaign, area, *, state=ReviewState.RECEIVED, form=None, n: int = 1) -> None:
     """`n` submissions of `campaign` placed in `area` (None: not placed yet)."""
     if form is None:
-        form = (campaign.form_versions.first() or make_version(campaign.area)).form
+        version = campaign.form_versions.first()
+        form = version.form if version else Form.objects.filter(xml_form_id="household").first()
+        form = form or make_version(campaign.area).form
     Submission.objects.bulk_create(
         [
             Submission(
