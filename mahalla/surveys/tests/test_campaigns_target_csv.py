@@ -38,7 +38,7 @@ def _targets(campaign) -> dict[str, int]:
     [
         ("\ufeffรหัส,จำนวน\nKT-01,๑๒๐\n".encode(), "utf-8-sig"),
         ("ชื่อ,จำนวน\nริมคลองพระโขนง,45\nล็อค 1-2-3,๑๒๐\n".encode("cp874"), "cp874"),
-        ("code;expected\nKT-01;120\n".encode(), "utf-8"),
+        (b"code;expected\nKT-01;120\n", "utf-8"),
     ],
 )
 def test_thai_files_in_each_encoding(world, raw, encoding):
