@@ -69,7 +69,9 @@
     }).length);
     var source = this.map.getSource("progress");
     if (source) source.setData(data);
-    var bounds = window.mahallaMap.boundsOf(data.features);
+    // Fit the children (the parent's outline may be far larger than what is in it).
+    var children = data.features.filter(function (f) { return f.properties.role === "child"; });
+    var bounds = window.mahallaMap.boundsOf(children.length ? children : data.features);
     if (bounds) this.map.fitBounds(bounds, { padding: 24, animate: false });
     this.markers.forEach(function (m) { m.remove(); });
     this.markers = [];
@@ -86,7 +88,26 @@
       el.addEventListener("click", function () { self.open(f.properties); });
       self.markers.push(new maplibregl.Marker({ element: el }).setLngLat(at).addTo(self.map));
     });
+    this.declutter();
     this.controls();
+  };
+
+  /* Hide a name that would cover one placed before it (the server's order), after every
+   * move: the table and the buttons below always carry every name. */
+  State.prototype.declutter = function () {
+    var placed = [];
+    this.markers.forEach(function (marker) {
+      var el = marker.getElement();
+      el.classList.remove("map-label-hidden");
+      var box = el.getBoundingClientRect();
+      var clear = !placed.some(function (other) {
+        return box.left < other.right && other.left < box.right &&
+          box.top < other.bottom && other.top < box.bottom;
+      });
+      if (clear) placed.push(box);
+      else el.classList.add("map-label-hidden");
+    });
+    this.container.dataset.labelsShown = String(placed.length);
   };
 
   /* Under the map: where the map is, a way up, and one button per area that has children. */
@@ -185,6 +206,7 @@
           addLayers(opened.map, opened.data);
           wireClicks(state);
           state.show(opened.data);
+          opened.map.on("moveend", function () { state.declutter(); });
           container.dataset.mapReady = "1";
         });
         opened.map.on("error", function (event) {
