@@ -121,6 +121,14 @@ def _level(request: HttpRequest, campaign: Campaign):
     return area
 
 
+def _aria_sort(sort: str) -> dict[str, str]:
+    """The sorted column's aria-sort: names read A→Z by default, figures largest first."""
+    key = sort.lstrip("-")
+    natural = "ascending" if key == "name" else "descending"
+    other = "descending" if natural == "ascending" else "ascending"
+    return {key: other if sort.startswith("-") else natural}
+
+
 @login_required
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_campaign(request, pk, Perm.VIEW_SUBMISSIONS)
@@ -136,6 +144,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "trail": selectors.area_trail(campaign=campaign, area=area),
         "level": level,
         "sort": sort,
+        "aria_sort": _aria_sort(sort),
         "closed_reason": services.accepts_submissions(campaign),
         "versions": campaign.form_versions.select_related("form"),
         "surveyors": campaign.surveyors.all(),

@@ -177,3 +177,18 @@ def test_the_map_data_is_in_the_readers_digits_and_scoped(world, login):
     assert lock["properties"]["received_text"] == "۱۲"
     assert login(world.pathum_wan_officer).get(url).status_code == 404
     assert login(officer).get(url, {"area": world.pathum_wan.pk}).status_code == 404
+
+
+def test_the_table_sorts_by_a_column_and_says_so(world, login):
+    campaign = make_campaign(world)
+    submit(campaign, world.rim_khlong, n=3)
+    submit(campaign, world.lock_123, n=1)
+    client = login(world.khlong_toei_officer)
+    url = reverse("surveys:campaign_detail", kwargs={"pk": campaign.pk})
+    response = client.get(url, {"sort": "received"})
+    assert [r.area for r in response.context["level"].rows] == [world.rim_khlong, world.lock_123]
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html
+    assert "sort=-received" in html  # a second click reverses
+    fallback = client.get(url, {"sort": "evil"})
+    assert fallback.context["sort"] == "name"
