@@ -35,6 +35,7 @@ register(
         ),
         "surveys.target_csv_empty": _("The file has no rows beneath its header."),
         "surveys.target_csv_too_many": _("The file has more than %(limit)s rows."),
+        "surveys.target_csv_too_big": _("The file is larger than %(megabytes)s MB."),
         "surveys.target_row_no_area": _("Row %(row)s: neither a code nor a name is given."),
         "surveys.target_row_unknown": _(
             "Row %(row)s: no area %(value)s was found in the campaign's area."

@@ -143,7 +143,7 @@ def read_targets(raw: bytes, *, root: Area) -> TargetFile:
     """The targets a CSV file gives for areas beneath (or being) `root`."""
     result = TargetFile()
     if len(raw) > MAX_BYTES:
-        result.errors.append(message("surveys.target_csv_too_many", limit=MAX_ROWS))
+        result.errors.append(message("surveys.target_csv_too_big", megabytes=MAX_BYTES // 2**20))
         return result
     text, result.encoding = decode(raw)
     try:
@@ -165,7 +165,10 @@ def read_targets(raw: bytes, *, root: Area) -> TargetFile:
     if len(table) - 1 > MAX_ROWS:
         result.errors.append(message("surveys.target_csv_too_many", limit=MAX_ROWS))
         return result
-    index = AreaIndex(list(Area.objects.filter(path__startswith=root.path)))
+    areas = Area.objects.filter(path__startswith=root.path).only(
+        "pk", "code", "name_en", "name_th", "name_fa", "path"
+    )
+    index = AreaIndex(list(areas))
     seen: dict[int, int] = {}
     for number, cells in enumerate(table[1:], start=2):
 

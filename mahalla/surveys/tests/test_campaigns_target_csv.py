@@ -128,6 +128,7 @@ def test_an_ambiguous_name_asks_for_the_code(world):
     ],
 )
 def test_files_without_usable_columns_or_rows(world, raw, code):
+    """Each refusal of the whole file has its own message."""
     campaign = make_campaign(world)
     assert [e["code"] for e in read_targets(raw, root=campaign.area).errors] == [code]
 
@@ -158,3 +159,17 @@ def test_a_tampered_or_foreign_plan_is_refused(world, login):
     assert client.post(url, {"plan": plan}).status_code == 302
     assert client.post(url, {"plan": plan + "x"}).status_code == 302
     assert not CampaignTarget.objects.exists()
+
+
+def test_a_file_too_big_or_too_long_is_refused_whole(world, settings):
+    from mahalla.surveys.campaigns import target_csv
+
+    campaign = make_campaign(world)
+    big = b"code,expected\n" + b"KT-01,1\n" * (target_csv.MAX_BYTES // 8 + 1)
+    assert [e["code"] for e in read_targets(big, root=campaign.area).errors] == [
+        "surveys.target_csv_too_big"
+    ]
+    long = b"code,expected\n" + b"K,1\n" * (target_csv.MAX_ROWS + 1)
+    assert [e["code"] for e in read_targets(long, root=campaign.area).errors] == [
+        "surveys.target_csv_too_many"
+    ]
