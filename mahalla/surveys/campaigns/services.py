@@ -126,7 +126,11 @@ def targets_set(
 ) -> dict[str, int]:
     """Set the expected count of each area id in `expected`; None (or 0 from a table's empty
     cell) removes the target. Areas must lie in the campaign's area. Returns counts of
-    created, updated and removed targets."""
+    created, updated and removed targets.
+
+    The campaign's row is locked first (PostgreSQL), so two managers saving at once write
+    one after the other instead of both creating the same target."""
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
     area_ids = set(expected)
     inside = set(
         Area.objects.filter(pk__in=area_ids, path__startswith=campaign.area.path).values_list(
