@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
+from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
 
 app_name = "api"
 
@@ -32,6 +33,8 @@ docs_csp = csp_replace({"style-src": ["'self'", "'unsafe-inline'"]})
 router = Router()
 router.register("areas", AreaViewSet, basename="area")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("survey-forms", FormViewSet, basename="survey-form")
+router.register("survey-form-versions", FormVersionViewSet, basename="survey-form-version")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -29,16 +29,13 @@ register(
             "remove this one."
         ),
         "surveys.xlsform.duplicate_name": _(
-            "the name %(value)s is used twice in the same group. Each question needs its own "
-            "name."
+            "the name %(value)s is used twice in the same group. Each question needs its own name."
         ),
         "surveys.xlsform.bad_name": _(
             "this name is not allowed: a name starts with a letter or an underscore and holds "
             "only letters, digits, underscores, hyphens and dots (no spaces)."
         ),
-        "surveys.xlsform.missing_list": _(
-            "the choice list %(value)s is not on the choices sheet."
-        ),
+        "surveys.xlsform.missing_list": _("the choice list %(value)s is not on the choices sheet."),
         "surveys.xlsform.no_choices_sheet": _(
             "the form has select questions but no choices sheet (with the columns list_name, "
             "name and label)."
@@ -52,9 +49,7 @@ register(
         ),
         "surveys.xlsform.no_survey_sheet": _("The workbook has no sheet named survey."),
         "surveys.xlsform.missing_column": _("the required column %(column)s is missing."),
-        "surveys.xlsform.missing_calculation": _(
-            "this calculate row has no calculation."
-        ),
+        "surveys.xlsform.missing_calculation": _("this calculate row has no calculation."),
         "surveys.xlsform.duplicate_column": _("the column %(column)s appears twice."),
         "surveys.xlsform.other": _(
             "the form could not be converted (pyxform's explanation is below)."
@@ -69,9 +64,7 @@ register(
             "The file could not be opened as a spreadsheet. Save it again as .xlsx and upload "
             "it again."
         ),
-        "surveys.xlsform.not_a_workbook": _(
-            "%(name)s is not an Excel workbook (.xlsx or .xls)."
-        ),
+        "surveys.xlsform.not_a_workbook": _("%(name)s is not an Excel workbook (.xlsx or .xls)."),
         "surveys.xlsform.encrypted": _(
             "This form asks for encrypted submissions (submission_url or public_key on the "
             "settings sheet). mahalla does not accept encrypted forms: reviewers could not "
@@ -128,9 +121,9 @@ register(
         ),
         "surveys.media.too_large": _("The file is too large: at most %(limit)s bytes."),
         "surveys.media.empty": _("The file is empty."),
-        "surveys.publish.not_draft": _("Version %(version)s is not a draft: it cannot be published again."),
-        "surveys.publish.missing_media": _(
-            "Upload the missing files first: %(names)s."
+        "surveys.publish.not_draft": _(
+            "Version %(version)s is not a draft: it cannot be published again."
         ),
+        "surveys.publish.missing_media": _("Upload the missing files first: %(names)s."),
     }
 )

@@ -49,14 +49,22 @@ _KNOWN: list[tuple[re.Pattern, str, str]] = [
         "surveys.xlsform.missing_label",
         "value",
     ),
-    (re.compile(r"You must have a sheet named 'survey'", re.I), "surveys.xlsform.no_survey_sheet", ""),
+    (
+        re.compile(r"You must have a sheet named 'survey'", re.I),
+        "surveys.xlsform.no_survey_sheet",
+        "",
+    ),
     (
         re.compile(r"required column headers were not found: '([^']+)'", re.I),
         "surveys.xlsform.missing_column",
         "column",
     ),
     (re.compile(r"Missing calculation", re.I), "surveys.xlsform.missing_calculation", ""),
-    (re.compile(r"Duplicate column header: (.+)$", re.I), "surveys.xlsform.duplicate_column", "column"),
+    (
+        re.compile(r"Duplicate column header: (.+)$", re.I),
+        "surveys.xlsform.duplicate_column",
+        "column",
+    ),
 ]
 _WARNINGS: list[tuple[re.Pattern, str, str]] = [
     (
@@ -136,7 +144,9 @@ def _locate(
     shown = book.sheet(sheet) if (book is not None and sheet) else sheet
     detail = text.strip()
     if row is not None and shown:
-        return message("surveys.xlsform.at_row", sheet=shown, row=int(row), reason=reason, detail=detail)
+        return message(
+            "surveys.xlsform.at_row", sheet=shown, row=int(row), reason=reason, detail=detail
+        )
     if shown:
         return message("surveys.xlsform.at_sheet", sheet=shown, reason=reason, detail=detail)
     return message("surveys.xlsform.in_form", reason=reason, detail=detail)

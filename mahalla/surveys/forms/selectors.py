@@ -16,12 +16,12 @@ def may_see_forms(user) -> bool:
     return any(not user_scope(user, perm).is_empty for perm in VIEW_PERMS)
 
 
-def _scoped(user, qs: QuerySet) -> QuerySet:
+def scoped(user, qs: QuerySet) -> QuerySet:
     return for_user(user, VIEW_PERMS[0], qs) | for_user(user, VIEW_PERMS[1], qs)
 
 
 def form_search(*, user, q: str = "") -> QuerySet[Form]:
-    forms = _scoped(user, Form.objects.select_related("area"))
+    forms = scoped(user, Form.objects.select_related("area"))
     if q.strip():
         needle = q.strip()
         forms = forms.filter(
@@ -40,9 +40,9 @@ def form_search(*, user, q: str = "") -> QuerySet[Form]:
 
 
 def form_get(*, user, pk: int) -> Form | None:
-    return _scoped(user, Form.objects.select_related("area")).filter(pk=pk).first()
+    return scoped(user, Form.objects.select_related("area")).filter(pk=pk).first()
 
 
 def version_get(*, user, pk: int) -> FormVersion | None:
     qs = FormVersion.objects.select_related("form", "form__area", "created_by", "published_by")
-    return _scoped(user, qs).filter(pk=pk).first()
+    return scoped(user, qs).filter(pk=pk).first()

@@ -221,11 +221,7 @@ def create_version_from_upload(
     titles = _titles(converted)
     with transaction.atomic():
         if form is None:
-            form = (
-                Form.objects.select_for_update()
-                .filter(xml_form_id=converted.form_id)
-                .first()
-            )
+            form = Form.objects.select_for_update().filter(xml_form_id=converted.form_id).first()
             if form is not None:
                 manageable = for_user(user, Perm.MANAGE_SURVEYS, Form.objects.filter(pk=form.pk))
                 if not manageable.exists():
@@ -258,8 +254,11 @@ def create_version_from_upload(
                 .first()
             )
         carried = (
-            {m.name: (m.file.name, m.md5, m.size, m.uploaded_at, m.uploaded_by_id)
-             for m in previous.media.all() if m.file}
+            {
+                m.name: (m.file.name, m.md5, m.size, m.uploaded_at, m.uploaded_by_id)
+                for m in previous.media.all()
+                if m.file
+            }
             if previous is not None
             else {}
         )
@@ -280,7 +279,9 @@ def create_version_from_upload(
             warnings=converted.warnings,
             created_by=user,
         )
-        version.xlsform.save(file_name.rsplit("/", 1)[-1][:100] or "form.xlsx", ContentFile(data), save=False)
+        version.xlsform.save(
+            file_name.rsplit("/", 1)[-1][:100] or "form.xlsx", ContentFile(data), save=False
+        )
         try:
             with transaction.atomic():
                 version.save()
@@ -289,12 +290,19 @@ def create_version_from_upload(
                 message("surveys.xlsform.version_used", version=converted.version)
             ) from error
         for name_key, value in _names(titles).items():
-            if value and getattr(form, name_key) != value and not form.versions.filter(
-                state=FormVersion.State.PUBLISHED
-            ).exists():
+            if (
+                value
+                and getattr(form, name_key) != value
+                and not form.versions.filter(state=FormVersion.State.PUBLISHED).exists()
+            ):
                 setattr(form, name_key, value)
         form.save()
-        for name, kind in media_names(xform).items():
+        named = media_names(xform)
+        if converted.itemsets:
+            # select_one_external: ODK Collect reads the choices from itemsets.csv, which
+            # pyxform writes from the external_choices sheet.
+            named.setdefault("itemsets.csv", "file")
+        for name, kind in named.items():
             media = FormMedia(version=version, name=name[:255], kind=kind)
             if name == "itemsets.csv" and converted.itemsets:
                 content = converted.itemsets.encode()

@@ -238,5 +238,3 @@ def forms_version_xform(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"{version.form.xml_form_id}-{version.version}.xml"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-

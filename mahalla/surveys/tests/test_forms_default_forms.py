@@ -38,11 +38,24 @@ def test_household_members_are_a_repeat_with_the_registry_fields(world):
     _community, household = demo.build(area=world.bangkok)
     by_path = {f["path"]: f for f in household.fields}
     assert by_path["/members"]["type"] == "repeat"
-    for name in ("member_name", "age", "sex", "disability", "chronic_illness", "elderly_alone",
-                 "occupation"):
+    for name in (
+        "member_name",
+        "age",
+        "sex",
+        "disability",
+        "chronic_illness",
+        "elderly_alone",
+        "occupation",
+    ):
         assert by_path[f"/members/{name}"]["repeat"] == "/members"
-    for name in ("head_name", "income_band", "house_condition", "tenure", "savings_member",
-                 "location"):
+    for name in (
+        "head_name",
+        "income_band",
+        "house_condition",
+        "tenure",
+        "savings_member",
+        "location",
+    ):
         assert by_path[f"/{name}"]["repeat"] == ""
 
 
@@ -50,12 +63,28 @@ def test_community_profile_has_the_settlement_fields(world):
     community, _household = demo.build(area=world.bangkok)
     names = {f["name"]: f["type"] for f in community.fields}
     assert names["location"] == "geopoint" and names["boundary"] == "geoshape"
-    for name in ("land_owner_type", "tenure_situation", "eviction_threat", "houses",
-                 "households", "population", "water", "electricity", "drainage",
-                 "access_road_width", "toilets", "solid_waste", "hazards", "services",
-                 "community_organisation", "savings_group"):
+    for name in (
+        "land_owner_type",
+        "tenure_situation",
+        "eviction_threat",
+        "houses",
+        "households",
+        "population",
+        "water",
+        "electricity",
+        "drainage",
+        "access_road_width",
+        "toilets",
+        "solid_waste",
+        "hazards",
+        "services",
+        "community_organisation",
+        "savings_group",
+    ):
         assert name in names, name
-    hazards = {c["name"] for c in next(f for f in community.fields if f["name"] == "hazards")["choices"]}
+    hazards = {
+        c["name"] for c in next(f for f in community.fields if f["name"] == "hazards")["choices"]
+    }
     assert hazards == {"flood", "fire"}
 
 

@@ -111,10 +111,25 @@ CHOICES = {
         ("other", "Other", "อื่น ๆ", "سایر"),
     ],
     "income": [
-        ("very_low", "Very low (not enough for food)", "ต่ำมาก (ไม่พอค่าอาหาร)", "بسیار کم (کافی برای خوراک نیست)"),
+        (
+            "very_low",
+            "Very low (not enough for food)",
+            "ต่ำมาก (ไม่พอค่าอาหาร)",
+            "بسیار کم (کافی برای خوراک نیست)",
+        ),
         ("low", "Low (enough for food only)", "ต่ำ (พอแค่ค่าอาหาร)", "کم (فقط کافی برای خوراک)"),
-        ("middle", "Middle (covers basic needs)", "ปานกลาง (พอค่าใช้จ่ายจำเป็น)", "متوسط (نیازهای پایه را پوشش می‌دهد)"),
-        ("above", "Above middle (can save)", "สูงกว่าปานกลาง (มีเหลือเก็บ)", "بالاتر از متوسط (امکان پس‌انداز دارد)"),
+        (
+            "middle",
+            "Middle (covers basic needs)",
+            "ปานกลาง (พอค่าใช้จ่ายจำเป็น)",
+            "متوسط (نیازهای پایه را پوشش می‌دهد)",
+        ),
+        (
+            "above",
+            "Above middle (can save)",
+            "สูงกว่าปานกลาง (มีเหลือเก็บ)",
+            "بالاتر از متوسط (امکان پس‌انداز دارد)",
+        ),
     ],
     "condition": [
         ("good", "Good", "ดี", "خوب"),
@@ -125,7 +140,12 @@ CHOICES = {
         ("owner", "Owner", "เจ้าของ", "مالک"),
         ("tenant", "Tenant", "ผู้เช่า", "مستأجر"),
         ("sub_tenant", "Sub-tenant", "ผู้เช่าช่วง", "مستأجر دست دوم"),
-        ("occupant", "Occupant without documented rights", "ผู้อยู่อาศัยโดยไม่มีเอกสารสิทธิ์", "ساکن بدون سند"),
+        (
+            "occupant",
+            "Occupant without documented rights",
+            "ผู้อยู่อาศัยโดยไม่มีเอกสารสิทธิ์",
+            "ساکن بدون سند",
+        ),
         ("cooperative", "Cooperative member", "สมาชิกสหกรณ์", "عضو تعاونی"),
     ],
 }

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Load the default survey forms (published) on an area; running it again changes nothing."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--area", help="Code of the owning area (default: the first top-level area).")
+        parser.add_argument(
+            "--area", help="Code of the owning area (default: the first top-level area)."
+        )
         parser.add_argument("--draft", action="store_true", help="Leave new versions as drafts.")
 
     def handle(self, *args, area: str | None = None, draft: bool = False, **options) -> None:
