@@ -83,6 +83,7 @@ def forms_new(request: HttpRequest) -> HttpResponse:
 
 
 def _get_form(request: HttpRequest, pk: int):
+    _require_view(request)
     form = selectors.form_get(user=request.user, pk=pk)
     if form is None:
         raise Http404
@@ -138,6 +139,7 @@ def forms_version_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _get_version(request: HttpRequest, pk: int) -> FormVersion:
+    _require_view(request)
     version = selectors.version_get(user=request.user, pk=pk)
     if version is None:
         raise Http404
