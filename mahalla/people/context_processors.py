@@ -37,4 +37,3 @@ class Navigation:
 
 def navigation(request: HttpRequest) -> dict:
     return {"nav": Navigation(request)}
-

@@ -27,9 +27,11 @@ def test_lists_are_scoped_and_paginated(world):
     body = client_for(world.khlong_toei_officer).get(reverse("api:survey-form-list")).json()
     assert body["count"] == 2
     assert {f["xml_form_id"] for f in body["results"]} == {"community_profile", "household_survey"}
-    versions = client_for(world.khlong_toei_officer).get(
-        reverse("api:survey-form-version-list"), {"page_size": 1}
-    ).json()
+    versions = (
+        client_for(world.khlong_toei_officer)
+        .get(reverse("api:survey-form-version-list"), {"page_size": 1})
+        .json()
+    )
     assert versions["count"] == 2 and len(versions["results"]) == 1 and versions["next"]
     result = versions["results"][0]
     assert result["state"] == "draft" and result["languages"] == ["en", "th", "fa"]
