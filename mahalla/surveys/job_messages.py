@@ -86,6 +86,7 @@ register(
             "The form ID %(form_id)s is used by a form you may not manage. Choose another "
             "form_id on the settings sheet."
         ),
+        "surveys.xlsform.area_out_of_scope": _("You may not manage survey forms of this area."),
         "surveys.xlsform.form_id_differs": _(
             "This file is the form %(form_id)s, not %(expected)s. Upload it as a new form, or "
             "fix form_id on the settings sheet."

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from pyxform.errors import PyXFormError
 from pyxform.xls2xform import convert
@@ -231,13 +232,25 @@ def create_version_from_upload(
         else:
             form = Form.objects.select_for_update().get(pk=form.pk)
         if form is None:
-            form = Form.objects.create(
-                xml_form_id=converted.form_id,
-                area=area,
-                registry_mapping=registry_mapping,
-                created_by=user,
-                **_names(titles),
-            )
+            if area is None:
+                raise ValueError("a new form needs its area")
+            if user is not None and not has_perm(user, Perm.MANAGE_SURVEYS, area):
+                raise FormError(message("surveys.xlsform.area_out_of_scope"))
+            try:
+                with transaction.atomic():
+                    form = Form.objects.create(
+                        xml_form_id=converted.form_id,
+                        area=area,
+                        registry_mapping=registry_mapping,
+                        created_by=user,
+                        **_names(titles),
+                    )
+            except IntegrityError as error:  # the same new form ID uploaded twice at once
+                raise FormError(
+                    message("surveys.xlsform.form_id_taken", form_id=converted.form_id)
+                ) from error
+        elif user is not None and not may_manage(user, form):
+            raise FormError(message("surveys.xlsform.area_out_of_scope"))
         existing = form.versions.filter(version=converted.version).first()
         previous = None
         if existing is not None:
@@ -263,7 +276,13 @@ def create_version_from_upload(
             else {}
         )
         if existing is not None:
-            existing.delete()
+            try:
+                with transaction.atomic():
+                    existing.delete()
+            except ProtectedError as error:  # the draft already holds test submissions
+                raise FormError(
+                    message("surveys.xlsform.version_used", version=converted.version)
+                ) from error
         xform = converted.xform
         version = FormVersion(
             form=form,

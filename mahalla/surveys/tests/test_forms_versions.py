@@ -145,3 +145,34 @@ def test_the_fields_match_the_test_helper(world):
     )
     assert version.fields == expected
     assert version.languages == ["en", "th", "fa"]
+
+
+def test_the_service_refuses_an_area_or_form_out_of_the_uploaders_scope(world):
+    texts = refusal(
+        lambda: services.create_version_from_upload(
+            user=world.khlong_toei_officer, area=world.pathum_wan, uploaded_file=xlsx()
+        )
+    )
+    assert texts == ["You may not manage survey forms of this area."]
+    version = upload(world)
+    texts = refusal(
+        lambda: services.create_version_from_upload(
+            user=world.pathum_wan_officer,
+            form=version.form,
+            uploaded_file=xlsx(settings=settings_rows(version="2")),
+        )
+    )
+    assert texts == ["You may not manage survey forms of this area."]
+    assert FormVersion.objects.count() == 1
+
+
+def test_a_draft_with_test_submissions_is_not_replaced(world):
+    from mahalla.surveys.models import Submission, SubmissionVersion
+
+    version = upload(world)
+    submission = Submission.objects.create(form=version.form, instance_id="uuid:1")
+    SubmissionVersion.objects.create(
+        submission=submission, instance_id="uuid:1", form_version=version, xml=b"<x/>"
+    )
+    assert "exists already" in refusal(lambda: upload(world))[0]
+    assert FormVersion.objects.get() == version
