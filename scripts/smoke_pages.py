@@ -68,6 +68,20 @@ def _import(demo: Demo) -> dict[str, Any]:
     return {"pk": demo.boundary_import_pk}
 
 
+def _survey_form(demo: Demo) -> dict[str, Any]:
+    """The demo's household survey (loaded by mahalla.surveys.forms.demo.build)."""
+    from mahalla.surveys.models import Form
+
+    return {"pk": Form.objects.get(xml_form_id="household_survey").pk}
+
+
+def _survey_version(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import FormVersion
+
+    version = FormVersion.objects.filter(form__xml_form_id="household_survey").first()
+    return {"pk": version.pk}
+
+
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
 
 PAGES: dict[str, Page] = {
@@ -124,6 +138,20 @@ PAGES: dict[str, Page] = {
     "api:schema": Page(kind="data"),
     "api:docs": Page(kind="docs"),
     "api:redoc": Page(kind="docs"),
+    "surveys:forms_list": Page(),
+    "surveys:forms_new": Page(),
+    "surveys:forms_detail": Page(kwargs=_survey_form),
+    "surveys:forms_version_new": Page(kwargs=_survey_form),
+    "surveys:forms_version": Page(kwargs=_survey_version),
+    "surveys:forms_version_media": Page(kwargs=_survey_version, status=POST_ONLY, kind="data"),
+    "surveys:forms_version_publish": Page(kwargs=_survey_version, note="published: says so"),
+    "surveys:forms_version_xlsform": Page(kwargs=_survey_version, kind="data"),
+    "surveys:forms_version_xform": Page(kwargs=_survey_version, kind="data"),
+    "api:survey-form-list": Page(kind="data"),
+    "api:survey-form-detail": Page(kwargs=_survey_form, kind="data"),
+    "api:survey-form-version-list": Page(kind="data"),
+    "api:survey-form-version-detail": Page(kwargs=_survey_version, kind="data"),
+    "api:survey-form-version-publish": Page(kwargs=_survey_version, status=POST_ONLY, kind="data"),
 }
 
 

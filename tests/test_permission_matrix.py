@@ -134,6 +134,54 @@ def _kt_name(world: World) -> str:
     return world.khlong_toei.name_en
 
 
+# -- survey forms
+
+
+def _kt_version(world: World):
+    """A draft version of a Khlong Toei form, uploaded through the service (made once)."""
+    from mahalla.surveys.forms import services
+    from mahalla.surveys.models import FormVersion
+    from mahalla.surveys.tests.xlsforms import settings_rows, xlsx
+
+    existing = FormVersion.objects.filter(form__xml_form_id="kt_houses").first()
+    if existing is not None:
+        return existing
+    return services.create_version_from_upload(
+        user=None,
+        area=world.khlong_toei,
+        uploaded_file=xlsx(settings=settings_rows(form_id="kt_houses", title="KT houses")),
+    )
+
+
+def kt_survey_form(world: World) -> dict[str, Any]:
+    return {"pk": _kt_version(world).form_id}
+
+
+def kt_survey_version(world: World) -> dict[str, Any]:
+    return {"pk": _kt_version(world).pk}
+
+
+def _with_kt_form(world: World) -> dict[str, Any]:
+    _kt_version(world)
+    return {}
+
+
+def _published_versions(world: World) -> int:
+    from mahalla.surveys.models import FormVersion
+
+    return FormVersion.objects.filter(state=FormVersion.State.PUBLISHED).count()
+
+
+def _uploaded_media(world: World) -> int:
+    from mahalla.surveys.models import FormMedia
+
+    return FormMedia.objects.exclude(file="").count()
+
+
+# Out of scope is 404; no survey permission anywhere (the treasurer) is 403.
+SURVEY_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
+
+
 SPECS: dict[str, Spec | list[Spec]] = {
     # -- core
     "home": public(),
@@ -343,6 +391,58 @@ SPECS: dict[str, Spec | list[Spec]] = {
     "api:schema": public(note="the API description is public"),
     "api:docs": public(),
     "api:redoc": public(),
+    # -- survey forms
+    "surveys:forms_list": Spec(
+        kwargs=_with_kt_form,
+        denied=(("pathum_wan_officer", 200), ("treasurer", 403), ("no_role", 403)),
+        secret=lambda w: "kt_houses",
+        note="reviewers and managers of surveys; others hold no survey permission: 403",
+    ),
+    "surveys:forms_new": Spec(
+        denied=(("treasurer", 403), ("no_role", 403)),
+        note="any survey manager may upload, choosing an area of their own scope",
+    ),
+    "surveys:forms_detail": Spec(kwargs=kt_survey_form, denied=SURVEY_DENIED),
+    "surveys:forms_version_new": Spec(kwargs=kt_survey_form, denied=SURVEY_DENIED),
+    "surveys:forms_version": Spec(kwargs=kt_survey_version, denied=SURVEY_DENIED),
+    "surveys:forms_version_media": Spec(
+        kwargs=kt_survey_version,
+        method="post",
+        allowed=("khlong_toei_officer", 400),
+        denied=SURVEY_DENIED,
+        unchanged=_uploaded_media,
+        note="no file posted: the version page again with the error",
+    ),
+    "surveys:forms_version_publish": [
+        Spec(kwargs=kt_survey_version, denied=SURVEY_DENIED),
+        Spec(
+            kwargs=kt_survey_version,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=SURVEY_DENIED,
+            unchanged=_published_versions,
+        ),
+    ],
+    "surveys:forms_version_xlsform": Spec(kwargs=kt_survey_version, denied=SURVEY_DENIED),
+    "surveys:forms_version_xform": Spec(kwargs=kt_survey_version, denied=SURVEY_DENIED),
+    "api:survey-form-list": api(
+        kwargs=_with_kt_form,
+        denied=(("pathum_wan_officer", 200), ("no_role", 403)),
+        secret=lambda w: "kt_houses",
+    ),
+    "api:survey-form-detail": api(kwargs=kt_survey_form, denied=SURVEY_DENIED),
+    "api:survey-form-version-list": api(
+        kwargs=_with_kt_form,
+        denied=(("pathum_wan_officer", 200), ("no_role", 403)),
+        secret=lambda w: "kt_houses",
+    ),
+    "api:survey-form-version-detail": api(kwargs=kt_survey_version, denied=SURVEY_DENIED),
+    "api:survey-form-version-publish": api(
+        kwargs=kt_survey_version,
+        method="post",
+        denied=SURVEY_DENIED,
+        unchanged=_published_versions,
+    ),
 }
 
 

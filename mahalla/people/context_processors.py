@@ -26,6 +26,14 @@ class Navigation:
             return False
         return has_perm(user, Perm.MANAGE_ROLES)
 
+    @cached_property
+    def can_see_surveys(self) -> bool:
+        """The survey forms: for those who review or manage surveys."""
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        return has_perm(user, Perm.VIEW_SUBMISSIONS) or has_perm(user, Perm.MANAGE_SURVEYS)
+
 
 def navigation(request: HttpRequest) -> dict:
     return {"nav": Navigation(request)}

@@ -52,3 +52,120 @@ register(
         ),
     }
 )
+
+# --- forms: XLSForm upload problems (pyxform's own text is kept as "detail" beside them) ---
+register(
+    {
+        "surveys.xlsform.at_row": _("Sheet %(sheet)s, row %(row)s: %(reason)s"),
+        "surveys.xlsform.at_sheet": _("Sheet %(sheet)s: %(reason)s"),
+        "surveys.xlsform.in_form": "%(reason)s",
+        "surveys.xlsform.unknown_type": _(
+            "the question type %(value)s is not one XLSForm knows. Check its spelling."
+        ),
+        "surveys.xlsform.unclosed": _(
+            "this %(kind)s is opened (begin) but never closed: add its end row."
+        ),
+        "surveys.xlsform.unopened": _(
+            "this row closes a %(kind)s (end) that was never opened: add its begin row or "
+            "remove this one."
+        ),
+        "surveys.xlsform.duplicate_name": _(
+            "the name %(value)s is used twice in the same group. Each question needs its own name."
+        ),
+        "surveys.xlsform.bad_name": _(
+            "this name is not allowed: a name starts with a letter or an underscore and holds "
+            "only letters, digits, underscores, hyphens and dots (no spaces)."
+        ),
+        "surveys.xlsform.missing_list": _("the choice list %(value)s is not on the choices sheet."),
+        "surveys.xlsform.no_choices_sheet": _(
+            "the form has select questions but no choices sheet (with the columns list_name, "
+            "name and label)."
+        ),
+        "surveys.xlsform.bad_reference": _(
+            "the %(column)s column refers to ${%(value)s}, but no question has that name."
+        ),
+        "surveys.xlsform.missing_label": _(
+            "the question %(value)s has no label (and no hint): people would not know what "
+            "to answer."
+        ),
+        "surveys.xlsform.no_survey_sheet": _("The workbook has no sheet named survey."),
+        "surveys.xlsform.missing_column": _("the required column %(column)s is missing."),
+        "surveys.xlsform.missing_calculation": _("this calculate row has no calculation."),
+        "surveys.xlsform.duplicate_column": _("the column %(column)s appears twice."),
+        "surveys.xlsform.other": _(
+            "the form could not be converted (pyxform's explanation is below)."
+        ),
+        "surveys.xlsform.too_large": _(
+            "The file is too large: an XLSForm may be at most %(limit)s bytes."
+        ),
+        "surveys.xlsform.too_many_rows": _(
+            "The sheet %(sheet)s has more than %(limit)s rows, more than a form may have."
+        ),
+        "surveys.xlsform.unreadable": _(
+            "The file could not be opened as a spreadsheet. Save it again as .xlsx and upload "
+            "it again."
+        ),
+        "surveys.xlsform.not_a_workbook": _("%(name)s is not an Excel workbook (.xlsx or .xls)."),
+        "surveys.xlsform.encrypted": _(
+            "This form asks for encrypted submissions (submission_url or public_key on the "
+            "settings sheet). mahalla does not accept encrypted forms: reviewers could not "
+            "read the answers. Remove these settings and upload it again."
+        ),
+        "surveys.xlsform.version_formula": _(
+            "The version cell holds the formula %(formula)s, whose value was never computed: "
+            "the version was set to %(version)s, the time of the upload."
+        ),
+        "surveys.xlsform.version_missing": _(
+            "The settings sheet gives no version: the version was set to %(version)s, the "
+            "time of the upload."
+        ),
+        "surveys.xlsform.version_used": _(
+            "Version %(version)s of this form exists already. Change the version on the "
+            "settings sheet and upload again."
+        ),
+        "surveys.xlsform.form_id_taken": _(
+            "The form ID %(form_id)s is used by a form you may not manage. Choose another "
+            "form_id on the settings sheet."
+        ),
+        "surveys.xlsform.area_out_of_scope": _("You may not manage survey forms of this area."),
+        "surveys.xlsform.form_id_differs": _(
+            "This file is the form %(form_id)s, not %(expected)s. Upload it as a new form, or "
+            "fix form_id on the settings sheet."
+        ),
+        "surveys.xlsform.bad_form_id": _(
+            "The form ID %(form_id)s may hold only letters, digits, underscores, hyphens and "
+            "dots, and at most 100 characters."
+        ),
+        "surveys.xlsform.type_changed": _(
+            "The question %(name)s (%(path)s) was of type %(old)s in version %(version)s and "
+            "is %(new)s now. A question's type cannot change between versions: give the "
+            "question a new name instead."
+        ),
+        "surveys.xlsform.warn_missing_translation": _(
+            "the language %(language)s has no %(column)s column: those texts will show in "
+            "the default language."
+        ),
+        "surveys.xlsform.warn_max_pixels": _(
+            "photos are sent at full size: a max-pixels parameter makes them smaller and "
+            "faster to send."
+        ),
+        "surveys.xlsform.warn_language_codes": _(
+            "the languages %(languages)s are not written with a code, as in Thai (th): "
+            "phones may not match them to their language."
+        ),
+        "surveys.xlsform.warn_other": _("pyxform has a warning (below)."),
+        "surveys.media.version_locked": _(
+            "Version %(version)s is published: its files can no longer change. Upload a new "
+            "version of the form instead."
+        ),
+        "surveys.media.unknown_name": _(
+            "The form does not name a file called %(name)s. Expected: %(expected)s."
+        ),
+        "surveys.media.too_large": _("The file is too large: at most %(limit)s bytes."),
+        "surveys.media.empty": _("The file is empty."),
+        "surveys.publish.not_draft": _(
+            "Version %(version)s is not a draft: it cannot be published again."
+        ),
+        "surveys.publish.missing_media": _("Upload the missing files first: %(names)s."),
+    }
+)
