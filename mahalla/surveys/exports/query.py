@@ -12,12 +12,12 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
 from mahalla.people.roles import Perm
-from mahalla.people.scopes import for_user
+from mahalla.people.scopes import for_user, user_scope
 from mahalla.places.models import Area
 from mahalla.surveys.models import Attachment, Form, ReviewState, Submission, SubmissionVersion
 
@@ -63,6 +63,23 @@ class Filters:
             since=parse_datetime(data["since"]) if data.get("since") else None,
             until=parse_datetime(data["until"]) if data.get("until") else None,
         )
+
+
+def exportable_forms(user: Any) -> QuerySet:
+    """Forms the user may export from: those in scope, and city-wide forms above the areas
+    of their scope (a district officer exports their district's part of a city's survey)."""
+    forms = Form.objects.all()
+    scope = user_scope(user, Perm.EXPORT_SUBMISSIONS)
+    if scope.everything:
+        return forms
+    prefixes = {
+        path[: index + 1]
+        for path in scope.area_paths
+        for index, char in enumerate(path)
+        if char == "/" and index
+    }
+    inside = for_user(user, Perm.EXPORT_SUBMISSIONS, forms)
+    return forms.filter(Q(pk__in=inside.values("pk")) | Q(area__path__in=prefixes))
 
 
 def submissions(user: Any, form: Form, filters: Filters) -> QuerySet:

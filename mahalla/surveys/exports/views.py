@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from mahalla.core.jobs.leases import JobStatus, job_refresh
 from mahalla.people.roles import Perm
-from mahalla.people.scopes import for_user, has_perm
+from mahalla.people.scopes import has_perm
 from mahalla.surveys.exports import jobs as export_jobs
 from mahalla.surveys.exports.build import make_export, query_fields
 from mahalla.surveys.exports.csv_zip import zip_stream
@@ -19,6 +19,7 @@ from mahalla.surveys.exports.filenames import content_disposition, export_names
 from mahalla.surveys.exports.forms import ExportForm
 from mahalla.surveys.exports.geojson import geojson_bytes
 from mahalla.surveys.exports.jobs import ExportRefused, check_limits, options_to_json
+from mahalla.surveys.exports.query import exportable_forms
 from mahalla.surveys.models import ExportFormat, ExportJob, Form, FormVersion
 
 STREAMED = {
@@ -35,7 +36,7 @@ def _require_export_perm(request: HttpRequest) -> None:
 
 def _form(request: HttpRequest, pk: int) -> Form:
     _require_export_perm(request)
-    forms = for_user(request.user, Perm.EXPORT_SUBMISSIONS, Form.objects.select_related("area"))
+    forms = exportable_forms(request.user).select_related("area")
     return get_object_or_404(forms, pk=pk)
 
 
@@ -114,7 +115,7 @@ def export_job_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _job(request: HttpRequest, pk: int) -> ExportJob:
     _require_export_perm(request)
-    forms = for_user(request.user, Perm.EXPORT_SUBMISSIONS, Form.objects.all())
+    forms = exportable_forms(request.user)
     jobs = ExportJob.objects.select_related("form").filter(created_by=request.user, form__in=forms)
     return job_refresh(get_object_or_404(jobs, pk=pk))
 
@@ -122,7 +123,7 @@ def _job(request: HttpRequest, pk: int) -> ExportJob:
 @login_required
 def export_job_list(request: HttpRequest) -> HttpResponse:
     _require_export_perm(request)
-    forms = for_user(request.user, Perm.EXPORT_SUBMISSIONS, Form.objects.all())
+    forms = exportable_forms(request.user)
     jobs = ExportJob.objects.select_related("form").filter(created_by=request.user, form__in=forms)
     page = Paginator(jobs, 25).get_page(request.GET.get("page"))
     for job in page.object_list:
