@@ -26,6 +26,7 @@ STREAMED = {
     ExportFormat.CSV_ZIP: "application/zip",
     ExportFormat.GEOJSON: "application/geo+json",
 }
+DEFAULTS = {"format": ExportFormat.CSV_ZIP, "language": "default"}
 FINISHED = {JobStatus.DONE, JobStatus.FAILED}
 
 
@@ -62,7 +63,11 @@ def export_form(request: HttpRequest, pk: int) -> HttpResponse:
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The export streamed as it is built (CSV zip, GeoJSON); XLSX goes through a job."""
     form = _form(request, pk)
-    export_form, _fields = _export_form(request, form, request.GET)
+    # A bare link (no choices) is the whole csv.zip with names, as Central's is.
+    query = request.GET.copy()
+    for name, value in DEFAULTS.items():
+        query.setdefault(name, value)
+    export_form, _fields = _export_form(request, form, query)
     if not export_form.is_valid():
         return _page(request, form, export_form, status=400)
     fmt = export_form.cleaned_data["format"]
