@@ -68,6 +68,12 @@ def _import(demo: Demo) -> dict[str, Any]:
     return {"pk": demo.boundary_import_pk}
 
 
+def _exports() -> dict[str, int]:
+    from mahalla.surveys.exports.demo import smoke_objects
+
+    return smoke_objects()
+
+
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
 
 PAGES: dict[str, Page] = {
@@ -124,6 +130,23 @@ PAGES: dict[str, Page] = {
     "api:schema": Page(kind="data"),
     "api:docs": Page(kind="docs"),
     "api:redoc": Page(kind="docs"),
+    # -- surveys: exports (the demo admin's form and finished export)
+    "surveys:export_form": Page(kwargs=lambda demo: {"pk": _exports()["form"]}),
+    "surveys:export_download": Page(
+        kwargs=lambda demo: {"pk": _exports()["form"]}, kind="data", note="a streamed csv.zip"
+    ),
+    "surveys:export_job_new": Page(
+        kwargs=lambda demo: {"pk": _exports()["form"]}, status=POST_ONLY, kind="data"
+    ),
+    "surveys:export_job_list": Page(),
+    "surveys:export_job_detail": Page(kwargs=lambda demo: {"pk": _exports()["job"]}),
+    "surveys:export_job_progress": Page(
+        kwargs=lambda demo: {"pk": _exports()["job"]}, kind="fragment"
+    ),
+    "surveys:export_job_file": Page(kwargs=lambda demo: {"pk": _exports()["job"]}, kind="data"),
+    "surveys:export_job_rerun": Page(
+        kwargs=lambda demo: {"pk": _exports()["job"]}, status=POST_ONLY, kind="data"
+    ),
 }
 
 

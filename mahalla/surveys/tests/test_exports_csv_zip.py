@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import zipfile
 import io
+import zipfile
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -35,7 +35,7 @@ def _download(client, form, **params):
 def test_main_and_repeat_tables_join_by_keys(world, login):
     version = make_version(world.khlong_toei)
     first = make_parsed_submission(version, area=world.lock_123)
-    second = make_parsed_submission(
+    make_parsed_submission(
         version,
         household_data(
             instance_id="uuid:second", members=[("ลุงดำ", 70, ["elderly", "disability"])]
@@ -138,7 +138,7 @@ def test_labels_in_thai_and_persian_and_split_select_multiple(world, login):
 
 
 def test_filters_campaign_area_state_and_dates(world, login):
-    from datetime import datetime, timedelta
+    from datetime import datetime
 
     from django.utils import timezone
 
@@ -263,5 +263,5 @@ def test_sheet_and_file_names_unique_and_short():
         "form_with_odd_chars-items~2",
     ]
     sheets = [t.sheet for t in tables]
-    assert len(set(s.lower() for s in sheets)) == len(sheets)
+    assert len({s.lower() for s in sheets}) == len(sheets)
     assert all(len(s) <= 31 and not set(s) & set("[]:*?/\\") for s in sheets)
