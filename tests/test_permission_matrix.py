@@ -392,7 +392,7 @@ SPECS: dict[str, Spec | list[Spec]] = {
     "surveys:export_job_new": Spec(
         kwargs=kt_survey_form,
         method="post",
-        data=lambda w: {"format": "xlsx", "language": "default"},
+        data=lambda w: {"format": "xlsx", "label_language": "default"},
         allowed=("khlong_toei_officer", 302),
         denied=EXPORT_DENIED,
         unchanged=_export_jobs,

@@ -54,7 +54,7 @@ class ExportForm(forms.Form):
         label=_("Format"), choices=ExportFormat.choices, initial=ExportFormat.CSV_ZIP,
         widget=forms.RadioSelect,
     )  # fmt: skip
-    language = forms.ChoiceField(
+    label_language = forms.ChoiceField(
         label=_("Language of labels"), choices=LANGUAGES, initial="default"
     )
     labels = forms.BooleanField(
@@ -115,7 +115,7 @@ class ExportForm(forms.Form):
     def options(self) -> Options:
         data = self.cleaned_data
         return Options(
-            language=data.get("language") or "default",
+            language=data.get("label_language") or "default",
             labels=bool(data.get("labels")),
             header_labels=bool(data.get("header_labels")),
             split_multiple=bool(data.get("split_multiple")),

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mahalla.core.jobs.leases import JobStatus, job_refresh
 from mahalla.people.roles import Perm
@@ -26,7 +26,7 @@ STREAMED = {
     ExportFormat.CSV_ZIP: "application/zip",
     ExportFormat.GEOJSON: "application/geo+json",
 }
-DEFAULTS = {"format": ExportFormat.CSV_ZIP, "language": "default"}
+DEFAULTS = {"format": ExportFormat.CSV_ZIP, "label_language": "default"}
 FINISHED = {JobStatus.DONE, JobStatus.FAILED}
 
 
@@ -60,11 +60,14 @@ def export_form(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The export streamed as it is built (CSV zip, GeoJSON); XLSX goes through a job."""
     form = _form(request, pk)
-    # A bare link (no choices) is the whole csv.zip with names, as Central's is.
-    query = request.GET.copy()
+    # The page posts its choices (the CSRF token stays out of the URL); a bare link (no
+    # choices) is the whole csv.zip with names, as Central's is.
+    query = (request.POST if request.method == "POST" else request.GET).copy()
+    query.pop("csrfmiddlewaretoken", None)
     for name, value in DEFAULTS.items():
         query.setdefault(name, value)
     export_form, _fields = _export_form(request, form, query)

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def _download(client, form, **params):
     params.setdefault("format", "csvzip")
-    params.setdefault("language", "default")
+    params.setdefault("label_language", "default")
     url = reverse("surveys:export_download", kwargs={"pk": form.pk})
     return client.get(url, params)
 
@@ -113,7 +113,9 @@ def test_labels_in_thai_and_persian_and_split_select_multiple(world, login):
     make_parsed_submission(version, nested_data("uuid:n1"), area=world.lock_123)
     client = login(world.khlong_toei_officer)
     fa = read_zip(
-        streamed(_download(client, version.form, language="fa", labels="on", header_labels="on"))
+        streamed(
+            _download(client, version.form, label_language="fa", labels="on", header_labels="on")
+        )
     )
     main = as_dicts(fa["nested.csv"])[0]
     assert main["تصرف"] == "مالک"
@@ -122,7 +124,9 @@ def test_labels_in_thai_and_persian_and_split_select_multiple(world, login):
     assert members[0]["نیازها"] == "معلولیت, سالمند"
 
     th = read_zip(
-        streamed(_download(client, version.form, language="th", labels="on", split_multiple="on"))
+        streamed(
+            _download(client, version.form, label_language="th", labels="on", split_multiple="on")
+        )
     )
     assert as_dicts(th["nested.csv"])[0]["house-tenure"] == "เจ้าของ"
     header = th["nested-members.csv"][0]

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _params(**extra):
-    return {"format": "csvzip", "language": "default", **extra}
+    return {"format": "csvzip", "label_language": "default", **extra}
 
 
 def test_xlsx_job_writes_one_sheet_per_repeat(world, login):
@@ -31,7 +31,7 @@ def test_xlsx_job_writes_one_sheet_per_repeat(world, login):
     make_parsed_submission(version, nested_data("uuid:n1"), area=world.lock_123)
     client = login(world.khlong_toei_officer)
     url = reverse("surveys:export_job_new", kwargs={"pk": version.form.pk})
-    response = client.post(url, _params(format="xlsx", language="fa", labels="on"))
+    response = client.post(url, _params(format="xlsx", label_language="fa", labels="on"))
     job = ExportJob.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("surveys:export_job_detail", kwargs={"pk": job.pk})
@@ -80,7 +80,7 @@ def test_geojson_features_with_properties(world, login):
     )
     response = login(world.khlong_toei_officer).get(
         reverse("surveys:export_download", kwargs={"pk": version.form.pk}),
-        _params(format="geojson", labels="on", language="th"),
+        _params(format="geojson", labels="on", label_language="th"),
     )
     assert response["Content-Type"] == "application/geo+json"
     collection = json.loads(streamed(response))
