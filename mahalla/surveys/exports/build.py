@@ -95,7 +95,8 @@ def main_records(export: Export, progress: Progress | None = None) -> Iterator[t
     empty = [""] * table.width()
     language = export.options.language
     tick = _ticker(progress)
-    for row in query.main_rows(export.submissions):
+    repeat_steps = [t.steps for t in table.children]
+    for row in query.main_rows(export.submissions, repeat_steps):
         (instance_id, created_at, data, user_id, username, app_user_id, app_user_name,
          state, device, version, area_code, area_en, area_th, area_fa,
          campaign_en, campaign_th, campaign_fa, edits, present, expected) = row  # fmt: skip

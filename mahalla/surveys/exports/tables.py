@@ -102,13 +102,14 @@ class Table:
     def cells(self, obj: Any) -> list[str]:
         """The question cells of one object (a repeat item, or the data root)."""
         out: list[str] = []
+        extend = out.extend
         for column in self.columns:
             value = obj
             for step in column.steps:
-                value = value.get(step) if isinstance(value, dict) else None
+                value = value.get(step) if value.__class__ is dict else None
                 if value is None:
                     break
-            out.extend(column.format(value))
+            extend(column.format(value))
         return out
 
     def instances(self, data: Any, key: str) -> Iterator[tuple[str, str, dict]]:
@@ -172,6 +173,10 @@ def _odk_points(coordinates: list) -> str:
     return ";".join(parts)
 
 
+def _plain_cell(value: Any) -> list[str]:
+    return [value if value.__class__ is str else _plain(value)]
+
+
 def _geo_text(value: Any) -> str:
     if not isinstance(value, dict):
         return _plain(value)
@@ -205,7 +210,7 @@ def _formatter(question: dict, options: Options) -> tuple[Callable[[Any], list[s
         if options.labels:
             names = {c["name"]: label_in(c["labels"], options.language, c["name"]) for c in choices}
             return (lambda value: ["" if value is None else names.get(value, _plain(value))]), [""]
-        return (lambda value: [_plain(value)]), [""]
+        return _plain_cell, [""]
     if kind in SELECT_MULTIPLE:
         names = {c["name"]: label_in(c["labels"], options.language, c["name"]) for c in choices}
         split = [c["name"] for c in choices] if options.split_multiple else []
@@ -223,7 +228,7 @@ def _formatter(question: dict, options: Options) -> tuple[Callable[[Any], list[s
             return [text, *("1" if name in picked else "0" for name in split)]
 
         return select_multiple, ["", *(f"/{name}" for name in split)]
-    return (lambda value: [_plain(value)]), [""]
+    return _plain_cell, [""]
 
 
 def _header_names(
