@@ -22,6 +22,8 @@ register(
             "The attachments of this export add up to %(size)s MB, more than the %(limit)s MB "
             "one export may hold. Leave the attachments out or narrow the filters."
         ),
-        "surveys.export_form_gone": _("The form of this export no longer exists."),
+        "surveys.export_expired": _(
+            "The file of this export was deleted after %(days)s days. Run the export again."
+        ),
     }
 )

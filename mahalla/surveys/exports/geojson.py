@@ -12,6 +12,8 @@ from typing import Any
 
 from mahalla.surveys.exports.build import Export, Progress, main_records
 
+FLUSH_AT = 256 * 1024
+
 
 def _geometry(data: Any, steps: tuple[str, ...]) -> dict | None:
     value = data
@@ -30,6 +32,8 @@ def geojson_bytes(export: Export, progress: Progress | None = None) -> Iterator[
     header = export.main.header()
     key_index = header.index("KEY")
     yield b'{"type":"FeatureCollection","features":['
+    pieces: list[bytes] = []
+    size = 0
     first = True
     for data, row in main_records(export, progress):
         feature = {
@@ -38,6 +42,11 @@ def geojson_bytes(export: Export, progress: Progress | None = None) -> Iterator[
             "geometry": _geometry(data, steps) if column else None,
             "properties": dict(zip(header, row, strict=True)),
         }
-        yield (b"" if first else b",") + json.dumps(feature, ensure_ascii=False).encode()
+        piece = (b"" if first else b",") + json.dumps(feature, ensure_ascii=False).encode()
+        pieces.append(piece)
+        size += len(piece)
         first = False
-    yield b"]}"
+        if size >= FLUSH_AT:
+            yield b"".join(pieces)
+            pieces, size = [], 0
+    yield b"".join(pieces) + b"]}"

@@ -163,3 +163,37 @@ def test_jobs_of_others_are_hidden(world, login):
     assert (
         reverse("surveys:export_job_detail", kwargs={"pk": job.pk}) not in listing.content.decode()
     )
+
+
+def test_page_posts_choices_and_xlsx_goes_to_a_job(world, login):
+    version = make_version(world.khlong_toei)
+    make_parsed_submission(version, area=world.lock_123, instance_id="uuid:p1")
+    client = login(world.khlong_toei_officer)
+    page = client.get(reverse("surveys:export_form", kwargs={"pk": version.form.pk}))
+    assert page.status_code == 200
+    assert b'method="post"' in page.content and b"csrfmiddlewaretoken" in page.content
+    url = reverse("surveys:export_download", kwargs={"pk": version.form.pk})
+    posted = client.post(url, _params(labels="on"))
+    assert posted.streaming and b"household.csv" in streamed(posted)
+    as_job = client.post(url, _params(format="xlsx"))
+    job = ExportJob.objects.get()
+    assert as_job.status_code == 302 and job.format == "xlsx" and job.status == JobStatus.DONE
+    fragment = client.get(reverse("surveys:export_job_progress", kwargs={"pk": job.pk}))
+    assert b'data-status="done"' in fragment.content and b"hx-get" not in fragment.content
+
+
+def test_old_export_files_are_deleted(world, settings):
+    version = make_version(world.khlong_toei)
+    make_parsed_submission(version, area=world.lock_123)
+    job = ExportJob.objects.create(
+        form=version.form, format="csvzip", options={}, created_by=world.khlong_toei_officer
+    )
+    job = export_job_run(job_id=job.pk)
+    stored = job.file.name
+    assert job.file.storage.exists(stored)
+    assert ExportJob.expire_stale() == 0  # fresh: kept
+    ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(days=8))
+    assert ExportJob.expire_stale() == 1
+    job.refresh_from_db()
+    assert not job.file and not job.file.storage.exists(stored)
+    assert job.failure["code"] == "surveys.export_expired" and job.can_run_again
