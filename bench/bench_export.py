@@ -65,7 +65,8 @@ def _maxrss_mb() -> float:
 
 
 MAIN_SQL = """
-SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "SubmissionDate",
+SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+         AS "SubmissionDate",
        v.data->>'hh_name' AS hh_name,
        v.data->'location'->'coordinates'->>1 AS "location-Latitude",
        v.data->'location'->'coordinates'->>0 AS "location-Longitude",
@@ -229,8 +230,12 @@ def _child() -> None:
                        str(form.pk), str(officer.pk)]  # fmt: skip
             output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
             result = json.loads(output.stdout.strip().splitlines()[-1])
-            print(f"   {kind}: {result['seconds']:.2f} s, +{result['growth_mb']:.0f} MB, "
-                  f"{result['bytes'] / 1e6:.1f} MB {result.get('rows', '')}", flush=True)  # fmt: skip
+            size = result["bytes"] / 1e6
+            print(
+                f"   {kind}: {result['seconds']:.2f} s, +{result['growth_mb']:.0f} MB, "
+                f"{size:.1f} MB {result.get('rows', '')}",
+                flush=True,
+            )
             previous = figures.get(kind)
             if previous is None or result["seconds"] < previous["seconds"]:
                 figures[kind] = result
