@@ -80,6 +80,10 @@ def _survey_version(demo: Demo) -> dict[str, Any]:
 
     version = FormVersion.objects.filter(form__xml_form_id="household_survey").first()
     return {"pk": version.pk}
+def _exports() -> dict[str, int]:
+    from mahalla.surveys.exports.demo import smoke_objects
+
+    return smoke_objects()
 
 
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
@@ -152,6 +156,23 @@ PAGES: dict[str, Page] = {
     "api:survey-form-version-list": Page(kind="data"),
     "api:survey-form-version-detail": Page(kwargs=_survey_version, kind="data"),
     "api:survey-form-version-publish": Page(kwargs=_survey_version, status=POST_ONLY, kind="data"),
+    # -- surveys: exports (the demo admin's form and finished export)
+    "surveys:export_form": Page(kwargs=lambda demo: {"pk": _exports()["form"]}),
+    "surveys:export_download": Page(
+        kwargs=lambda demo: {"pk": _exports()["form"]}, kind="data", note="a streamed csv.zip"
+    ),
+    "surveys:export_job_new": Page(
+        kwargs=lambda demo: {"pk": _exports()["form"]}, status=POST_ONLY, kind="data"
+    ),
+    "surveys:export_job_list": Page(),
+    "surveys:export_job_detail": Page(kwargs=lambda demo: {"pk": _exports()["job"]}),
+    "surveys:export_job_progress": Page(
+        kwargs=lambda demo: {"pk": _exports()["job"]}, kind="fragment"
+    ),
+    "surveys:export_job_file": Page(kwargs=lambda demo: {"pk": _exports()["job"]}, kind="data"),
+    "surveys:export_job_rerun": Page(
+        kwargs=lambda demo: {"pk": _exports()["job"]}, status=POST_ONLY, kind="data"
+    ),
 }
 
 

@@ -180,6 +180,45 @@ def _uploaded_media(world: World) -> int:
 
 # Out of scope is 404; no survey permission anywhere (the treasurer) is 403.
 SURVEY_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
+# -- surveys: exports
+EXPORT_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
+
+
+def kt_survey_form(world: World) -> dict[str, Any]:
+    """A household form owned by Khlong Toei (made once per test)."""
+    from mahalla.surveys.models import Form
+    from mahalla.surveys.testing import make_version
+
+    form = Form.objects.filter(xml_form_id="household").first()
+    if form is None:
+        form = make_version(world.khlong_toei).form
+    return {"pk": form.pk}
+
+
+def kt_export_job(world: World) -> dict[str, Any]:
+    """A finished export of the Khlong Toei officer, with its stored file."""
+    from django.core.files.base import ContentFile
+
+    from mahalla.surveys.models import ExportJob, Form
+
+    kt_survey_form(world)
+    job = ExportJob.objects.filter(created_by=world.khlong_toei_officer).first()
+    if job is None:
+        job = ExportJob.objects.create(
+            form=Form.objects.get(xml_form_id="household"),
+            format="csvzip",
+            created_by=world.khlong_toei_officer,
+            status="done",
+            file_name="household.csv.zip",
+        )
+        job.file.save("household.csv.zip", ContentFile(b"PK"), save=True)
+    return {"pk": job.pk}
+
+
+def _export_jobs(world: World) -> int:
+    from mahalla.surveys.models import ExportJob
+
+    return ExportJob.objects.count()
 
 
 SPECS: dict[str, Spec | list[Spec]] = {
@@ -442,6 +481,32 @@ SPECS: dict[str, Spec | list[Spec]] = {
         method="post",
         denied=SURVEY_DENIED,
         unchanged=_published_versions,
+    ),
+    # -- surveys: exports
+    "surveys:export_form": Spec(kwargs=kt_survey_form, denied=EXPORT_DENIED),
+    "surveys:export_download": Spec(
+        kwargs=kt_survey_form, denied=EXPORT_DENIED, note="a streamed csv.zip"
+    ),
+    "surveys:export_job_new": Spec(
+        kwargs=kt_survey_form,
+        method="post",
+        data=lambda w: {"format": "xlsx", "label_language": "default"},
+        allowed=("khlong_toei_officer", 302),
+        denied=EXPORT_DENIED,
+        unchanged=_export_jobs,
+    ),
+    "surveys:export_job_list": Spec(
+        denied=(("treasurer", 403),), note="only one's own exports: see test_exports_formats"
+    ),
+    "surveys:export_job_detail": Spec(kwargs=kt_export_job, denied=EXPORT_DENIED),
+    "surveys:export_job_progress": Spec(kwargs=kt_export_job, denied=EXPORT_DENIED),
+    "surveys:export_job_file": Spec(kwargs=kt_export_job, denied=EXPORT_DENIED),
+    "surveys:export_job_rerun": Spec(
+        kwargs=kt_export_job,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=EXPORT_DENIED,
+        note="a finished export is not run again: back to its page",
     ),
 }
 

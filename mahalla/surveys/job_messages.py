@@ -169,3 +169,18 @@ register(
         "surveys.publish.missing_media": _("Upload the missing files first: %(names)s."),
     }
 )
+register(
+    {
+        "surveys.export_too_many": _(
+            "This export holds %(count)s submissions, more than the %(limit)s one export may "
+            "hold. Narrow it with the filters (a campaign, an area or dates)."
+        ),
+        "surveys.export_attachments_too_big": _(
+            "The attachments of this export add up to %(size)s MB, more than the %(limit)s MB "
+            "one export may hold. Leave the attachments out or narrow the filters."
+        ),
+        "surveys.export_expired": _(
+            "The file of this export was deleted after %(days)s days. Run the export again."
+        ),
+    }
+)

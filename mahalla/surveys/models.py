@@ -404,3 +404,76 @@ class SubmissionComment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+# --- exports ---
+from mahalla.core.jobs.leases import Job, JobStatus  # noqa: E402
+
+
+class ExportFormat(models.TextChoices):
+    CSV_ZIP = "csvzip", _("CSV files in a zip (one table per repeat)")
+    XLSX = "xlsx", _("Excel workbook (one sheet per repeat)")
+    GEOJSON = "geojson", _("GeoJSON (map layers)")
+
+
+class ExportJob(Job):
+    """An export built in the background into a file, then downloaded from its page.
+
+    `options` holds the filters and choices as plain JSON (see exports.options), so the job
+    can be run again exactly as asked; the file is written to storage, never held in memory.
+    """
+
+    Status = JobStatus
+    Format = ExportFormat
+
+    form = models.ForeignKey(Form, on_delete=models.CASCADE, related_name="export_jobs")
+    format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
+    options = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    total = models.PositiveIntegerField(_("submissions"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    file = models.FileField(_("file"), upload_to="surveys/exports/%Y/%m/", blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.form.xml_form_id} {self.format} #{self.pk}"
+
+    @classmethod
+    def expire_stale(cls) -> int:
+        """Delete the files of exports older than SURVEY_EXPORT_RETENTION_DAYS (default 7);
+        the rows stay, so the list still says what was exported, and can run it again."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        days = int(getattr(settings, "SURVEY_EXPORT_RETENTION_DAYS", 7))
+        old = cls.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
+        expired = 0
+        for job in old.exclude(file="").only("pk", "file"):
+            job.file.delete(save=False)
+            cls.objects.filter(pk=job.pk).update(
+                file="",
+                status=JobStatus.FAILED,
+                failure={"code": "surveys.export_expired", "params": {"days": days}},
+            )
+            expired += 1
+        return expired
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.status == JobStatus.DONE else 0
+        return min(100, round(100 * self.processed / self.total))

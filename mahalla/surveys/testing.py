@@ -110,3 +110,68 @@ def household_xml(
         f"<location>{geo}</location><house><tenure>{tenure}</tenure><rooms>2</rooms></house>"
         f"{rows}{photo_el}<meta><instanceID>{instance_id}</instanceID>{deprecated}</meta></data>"
     ).encode()
+
+
+def household_data(
+    *,
+    instance_id: str,
+    name: str = "บ้านสมชาย",
+    location: tuple[float, float] | None = (100.5600, 13.7100),
+    members: list[tuple[str, int, list[str]]] = (("สมชาย", 54, ["elderly"]), ("มานี", 12, [])),
+    tenure: str = "tenant",
+) -> dict:
+    """Parsed JSON of a HOUSEHOLD_MD submission, as the parse step writes it (common contract)."""
+    return {
+        "hh_name": name,
+        "location": (
+            {"type": "Point", "coordinates": [location[0], location[1], 0.0], "accuracy": 5.0}
+            if location
+            else None
+        ),
+        "house": {"tenure": tenure, "rooms": 2},
+        "members": [{"member_name": m, "age": a, "needs": list(n) or None} for m, a, n in members],
+        "meta": {"instanceID": instance_id},
+    }
+
+
+def make_parsed_submission(
+    version: FormVersion,
+    data: dict | None = None,
+    *,
+    area=None,
+    campaign=None,
+    review_state: str = "received",
+    user=None,
+    instance_id: str | None = None,
+    created_at=None,
+):
+    """A Submission with one parsed SubmissionVersion (no XML parsing: `data` as given)."""
+    from mahalla.surveys.models import Submission, SubmissionVersion
+
+    instance_id = instance_id or (data or {}).get("meta", {}).get("instanceID") or new_instance_id()
+    if data is None:
+        data = household_data(instance_id=instance_id)
+    submission = Submission.objects.create(
+        form=version.form,
+        instance_id=instance_id,
+        campaign=campaign,
+        area=area,
+        review_state=review_state,
+        submitted_by=user,
+    )
+    current = SubmissionVersion.objects.create(
+        submission=submission,
+        instance_id=instance_id,
+        form_version=version,
+        xml=b"<data/>",
+        xml_sha256="0" * 64,
+        data=data,
+        parsed_at=timezone.now(),
+        submitted_by=user,
+    )
+    updates = {"current": current}
+    if created_at is not None:
+        updates["created_at"] = created_at
+    Submission.objects.filter(pk=submission.pk).update(**updates)
+    submission.refresh_from_db()
+    return submission
