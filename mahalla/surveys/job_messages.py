@@ -29,7 +29,9 @@ register(
         "surveys.intake_bad_xml": _("The submission is not readable XML."),
         "surveys.intake_unknown_form": _("No form has the ID %(form)s."),
         "surveys.intake_not_published": _("The form %(form)s is not published."),
-        "surveys.intake_campaign_closed": _("This campaign is closed: it takes no more submissions."),
+        "surveys.intake_campaign_closed": _(
+            "This campaign is closed: it takes no more submissions."
+        ),
         "surveys.intake_no_instance_id": _("The submission has no instanceID."),
         "surveys.intake_duplicate": _("This submission had already arrived."),
         "surveys.intake_conflict": _(

@@ -68,9 +68,7 @@ def receive_submission(
         return IntakeResult(404, message=message("surveys.intake_unknown_form", form=form_id))
     version = FormVersion.objects.filter(form=form, version=root.get("version", "")).first()
     if version is None or not version.is_published:
-        return IntakeResult(
-            403, message=message("surveys.intake_not_published", form=form_id)
-        )
+        return IntakeResult(403, message=message("surveys.intake_not_published", form=form_id))
     if campaign is not None and campaign.status != Campaign.Status.OPEN:
         return IntakeResult(403, message=message("surveys.intake_campaign_closed"))
     instance_id = _instance_id(root)

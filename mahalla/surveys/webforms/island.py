@@ -29,7 +29,9 @@ def missing_files() -> list[str]:
 def assets() -> dict[str, str]:
     missing = missing_files()
     if missing:
-        raise IslandMissing(f"the web-form island is not built ({', '.join(missing)}): {BUILD_HINT}")
+        raise IslandMissing(
+            f"the web-form island is not built ({', '.join(missing)}): {BUILD_HINT}"
+        )
     return {"script": SCRIPT, "style": STYLE}
 
 

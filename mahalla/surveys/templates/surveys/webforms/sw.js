@@ -7,7 +7,7 @@
  * and the person's session); static files, whose names are hashed, come from the cache first.
  * Submissions are never cached: the page keeps its own queue in IndexedDB.
  */
-const CACHE = "{{ cache_name|escapejs }}";
+const CACHE = "{{ cache_name }}";  // hex digits only (island.build_id)
 const SCOPE = new URL(self.registration.scope).pathname;
 
 self.addEventListener("install", (event) => {
