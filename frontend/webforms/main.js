@@ -54,26 +54,38 @@ function onFormState(state) {
   root = state.root;
   const language = languageFor(root);
   if (language) root.setLanguage(language);
+  baseline = restored ? null : serialise(root).then(comparable);
+  restored = false;
   host.dataset.state = "ready";
 }
 
 // -- drafts: saved as the surveyor types, restored when the page opens again
 
 let draftTimer = null;
+// The empty form as it opened: a "draft" equal to it is no draft (a click on Send, on a group's
+// header, or a field typed and cleared again). Times the form records itself are left out.
+let baseline = null;
+const TIMESTAMP = /\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?/g;
+const comparable = ({ xml, attachments }) =>
+  attachments.length ? null : xml.replace(TIMESTAMP, "");
+
+async function serialise(form) {
+  const payload = await form.prepareInstancePayload({ payloadType: "monolithic" });
+  const [data] = payload.data;
+  return { xml: await data.instanceFile.text(), attachments: data.attachments };
+}
 
 async function saveDraft() {
   clearTimeout(draftTimer);
   draftTimer = null;
   if (!root) return;
-  const payload = await root.prepareInstancePayload({ payloadType: "monolithic" });
-  const [data] = payload.data;
-  await putDraft({
-    key,
-    user: config.user,
-    xml: await data.instanceFile.text(),
-    attachments: data.attachments,
-    savedAt: Date.now(),
-  });
+  const { xml, attachments } = await serialise(root);
+  if (baseline && comparable({ xml, attachments }) === (await baseline)) {
+    await deleteDraft(key);
+    delete host.dataset.draft;
+    return;
+  }
+  await putDraft({ key, user: config.user, xml, attachments, savedAt: Date.now() });
   host.dataset.draft = "saved";
 }
 

@@ -122,6 +122,7 @@ def test_a_form_sent_online_and_one_queued_offline_both_arrive(
     phone.reload()
     phone.locator("#webform[data-state=ready]").wait_for()
     assert phone.locator(".webform-queue-item[data-status=queued]").count() == 1
+    assert not phone.locator("#webform-draft").is_visible()  # a sent form leaves no draft
 
     phone.context.set_offline(False)
     phone.locator(".webform-queue-item[data-status=sent]").nth(1).wait_for()

@@ -51,7 +51,6 @@ def strings() -> dict[str, str]:
     """What the island writes on the page, in the reader's language (its own buttons, such as
     ODK Web Forms' "Send", are English in 0.22: see docs/decisions/0008-web-forms.md)."""
     return {
-        "loading": _("Loading the form…"),
         "loadFailed": _("The form could not be loaded. Check the connection and reload the page."),
         "discardConfirm": _(
             "Discard the unfinished form? What you typed will be deleted from this device."
@@ -64,9 +63,7 @@ def strings() -> dict[str, str]:
         "offline": _("You are offline. Finished forms are kept on this device and sent later."),
         "online": _("You are online."),
         "savedOffline": _("Saved on this device. It will be sent when the connection returns."),
-        "sentNow": _("The form was sent."),
         "emptyQueue": _("Nothing waiting to be sent."),
-        "retry": _("Send now"),
         "remove": _("Remove"),
         "removeConfirm": _("Remove this form from the device? It was not accepted by the server."),
         "instance": _("Form filled at %(time)s"),
