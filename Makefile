@@ -19,7 +19,13 @@ static/vendor/.done: node_modules/.package-lock.json scripts/vendor.mjs
 	node scripts/vendor.mjs
 	touch $@
 
-setup: $(VENV)/.installed static/vendor/.done
+# The web-form island (ODK Web Forms, frontend/webforms/) bundled by Vite; never committed.
+WEBFORMS_SOURCES := $(wildcard frontend/webforms/*)
+static/surveys/webforms/.done: node_modules/.package-lock.json $(WEBFORMS_SOURCES)
+	npm run --silent build:webforms
+	touch $@
+
+setup: $(VENV)/.installed static/vendor/.done static/surveys/webforms/.done
 	$(PY) scripts/compile_messages.py
 
 ## Set up everything, build the demo database (SQLite) and serve it with a job worker.
@@ -47,4 +53,4 @@ messages: setup
 	$(PY) manage.py makemessages --no-obsolete -d djangojs -l th -l fa --ignore ".venv/*" --ignore "node_modules/*" --ignore "static/vendor/*" --ignore "staticfiles/*"
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor staticfiles
+	rm -rf $(VENV) node_modules static/vendor static/surveys/webforms staticfiles

@@ -86,6 +86,15 @@ def _exports() -> dict[str, int]:
     return smoke_objects()
 
 
+def _published_version() -> dict[str, Any]:
+    from mahalla.surveys.models import FormVersion
+
+    version = FormVersion.objects.filter(state="published").order_by("pk").first()
+    if version is None:
+        raise LookupError("the demo data has no published form version for the web-form pages")
+    return {"pk": version.pk}
+
+
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
 
 PAGES: dict[str, Page] = {
@@ -172,6 +181,20 @@ PAGES: dict[str, Page] = {
     "surveys:export_job_file": Page(kwargs=lambda demo: {"pk": _exports()["job"]}, kind="data"),
     "surveys:export_job_rerun": Page(
         kwargs=lambda demo: {"pk": _exports()["job"]}, status=POST_ONLY, kind="data"
+    ),
+    # -- surveys: web forms (need a published form version in the demo data)
+    "surveys:webform_list": Page(),
+    "surveys:webform_sw": Page(kind="data", note="the service worker script"),
+    "surveys:webform": Page(kwargs=lambda demo: _published_version(), note="ODK Web Forms"),
+    "surveys:webform_xform": Page(kwargs=lambda demo: _published_version(), kind="data"),
+    "surveys:webform_media": Page(
+        kwargs=lambda demo: {**_published_version(), "name": "not-in-this-form.png"},
+        status=404,
+        kind="data",
+        note="a name the form does not have",
+    ),
+    "surveys:webform_submit": Page(
+        kwargs=lambda demo: _published_version(), status=POST_ONLY, kind="data"
     ),
 }
 

@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, BoundaryImport
+from mahalla.surveys.tests import webform_matrix as wf
 from mahalla.testing import PASSWORD, World, grant, make_user
 
 LOGIN = "login"  # anonymous visitors are redirected to the login page
@@ -507,6 +508,31 @@ SPECS: dict[str, Spec | list[Spec]] = {
         allowed=("khlong_toei_officer", 302),
         denied=EXPORT_DENIED,
         note="a finished export is not run again: back to its page",
+    ),
+    # -- surveys: web forms (SUBMIT on the form's area, or a campaign's team)
+    "surveys:webform_list": Spec(
+        kwargs=wf.kt_webform_list,
+        denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+        secret=wf.kt_form_name,
+        note="a list: everyone signed in gets 200, with the forms they may fill",
+    ),
+    "surveys:webform_sw": public(note="the service worker script: no data in it"),
+    "surveys:webform": Spec(
+        kwargs=wf.kt_webform, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+    ),
+    "surveys:webform_xform": Spec(
+        kwargs=wf.kt_webform, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+    ),
+    "surveys:webform_media": Spec(
+        kwargs=wf.kt_media, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+    ),
+    "surveys:webform_submit": Spec(
+        kwargs=wf.kt_webform,
+        method="post",
+        data=wf.kt_submission,
+        allowed=("khlong_toei_officer", 201),
+        denied=(("pathum_wan_officer", 404), ("no_role", 403)),
+        unchanged=wf.submissions,
     ),
 }
 

@@ -13,3 +13,4 @@ class SurveysConfig(AppConfig):
         from mahalla.surveys import job_messages, scope_rules  # noqa: F401 - registrations
 
         scope_rules.register()
+        from mahalla.surveys.webforms import checks  # noqa: F401 - the island's system check
