@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -97,7 +98,25 @@ def area_search(*, user: Any, q: str = "", level: Any = None, registration: str 
 
 
 def area_get(*, user: Any, pk: int) -> Area | None:
-    return visible_areas(user=user).select_related("level", "parent").filter(pk=pk).first()
+    """The area `pk` if the user may see it, with its level and parent, and
+    `accepts_children`: whether some level lies below its own (nothing can be added beneath
+    the lowest one, a community usually)."""
+    deeper = AreaLevel.objects.filter(rank__gt=OuterRef("level__rank"))
+    areas = visible_areas(user=user).select_related("level", "parent")
+    return areas.annotate(accepts_children=Exists(deeper)).filter(pk=pk).first()
+
+
+def _visible_children(*, user: Any, area: Area) -> QuerySet:
+    """The children of `area` that the user may see.
+
+    Children's paths extend their parent's, so when the user's scope covers `area` it covers
+    every child too, and the scope's path filter would only cost the database a test per
+    child; it is applied only when the scope does not cover `area` (then it still decides).
+    """
+    children = Area.objects.filter(parent=area)
+    if user_scope(user, Perm.VIEW_AREA).covers_path(area.path):
+        return children
+    return for_user(user, Perm.VIEW_AREA, children)
 
 
 @dataclass(frozen=True)
@@ -140,7 +159,7 @@ def area_children(*, user: Any, area: Area, q: str = "", registration: str = "")
     Ids only: sorting thousands of children then reads the `area_children_listing` index
     alone; `area_rows` loads the page's rows with their counts.
     """
-    children = _matching(visible_areas(user=user).filter(parent=area), q)
+    children = _matching(_visible_children(user=user, area=area), q)
     if registration:
         children = children.filter(registration=registration)
     return children.order_by(*by_name("level__rank")).values_list("pk", flat=True)
@@ -165,7 +184,7 @@ class ChildrenSummary:
 
 def area_children_summary(*, user: Any, area: Area) -> ChildrenSummary:
     """What the page needs to know about all the children, counted in one SQL query."""
-    children = visible_areas(user=user).filter(parent=area).order_by()
+    children = _visible_children(user=user, area=area).order_by()
     totals = children.aggregate(
         total=Count("pk"),
         unregistered=Count("pk", filter=Q(registration=Area.Registration.UNREGISTERED)),

@@ -14,7 +14,7 @@ from mahalla.people.scopes import has_perm
 from mahalla.places import map_data, selectors
 from mahalla.places.editing import may_add_top_level
 from mahalla.places.forms import AreaFilterForm
-from mahalla.places.models import Area, AreaLevel
+from mahalla.places.models import Area
 
 PAGE_SIZE = 25
 CHILDREN_PAGE_SIZE = 50
@@ -80,8 +80,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not any(filters.values()):
         paginator.count = summary.total  # already counted: spare the paginator's COUNT
     page = paginator.get_page(request.GET.get("page"))
-    # Nothing can be added beneath the lowest level (a community, usually).
-    accepts_children = AreaLevel.objects.filter(rank__gt=area.level.rank).exists()
+    accepts_children = area.accepts_children  # some level lies below this one
     can_change = has_perm(user, Perm.CHANGE_AREA, area)
     crumbs = selectors.area_breadcrumb(user=user, area=area)
     context = {
