@@ -25,7 +25,7 @@ from django.db.models.lookups import GreaterThan, LessThan
 from mahalla.core.db import Bytewise, collated_name
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.roles import Perm
-from mahalla.people.scopes import for_user, user_scope
+from mahalla.people.scopes import for_user, has_perm, user_scope
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 
 
@@ -97,13 +97,26 @@ def area_search(*, user: Any, q: str = "", level: Any = None, registration: str 
     return areas.order_by(*by_name("level__rank", "depth"))
 
 
+_HEAVY = ("geometry", "search_text")  # columns the area page never shows
+
+
 def area_get(*, user: Any, pk: int) -> Area | None:
     """The area `pk` if the user may see it, with its level and parent, and
     `accepts_children`: whether some level lies below its own (nothing can be added beneath
-    the lowest one, a community usually)."""
+    the lowest one, a community usually). Geometries are left in the database: a surveyed
+    boundary can weigh megabytes, and `geometry_kind` tells whether there is one.
+
+    Read by id, then checked with `has_perm`: the Area scope rule decides on the loaded
+    path as its SQL filter would, without that filter's cost."""
     deeper = AreaLevel.objects.filter(rank__gt=OuterRef("level__rank"))
-    areas = visible_areas(user=user).select_related("level", "parent")
-    return areas.annotate(accepts_children=Exists(deeper)).filter(pk=pk).first()
+    areas = (
+        Area.objects.select_related("level", "parent")
+        .defer(*_HEAVY, *(f"parent__{name}" for name in _HEAVY))
+        .annotate(accepts_children=Exists(deeper))
+        .filter(pk=pk)
+    )
+    area = next(iter(areas), None)
+    return area if area is not None and has_perm(user, Perm.VIEW_AREA, area) else None
 
 
 def _visible_children(*, user: Any, area: Area) -> QuerySet:
@@ -165,12 +178,12 @@ def area_children(*, user: Any, area: Area, q: str = "", registration: str = "")
     return children.order_by(*by_name("level__rank")).values_list("pk", flat=True)
 
 
-def area_rows(ids: list[int]) -> list[Area]:
-    """The areas `ids` (one page, already scoped) in that order, with `child_count` and
-    `descendant_count`, in one query."""
+def area_rows(ids: QuerySet) -> list[Area]:
+    """The areas of `ids` (one page of `area_children`: a sliced, ordered queryset of ids,
+    already scoped) in that order, with `child_count` and `descendant_count`, in one query:
+    the page's ids are a subquery, so choosing them and reading their rows is one trip."""
     rows = with_counts(Area.objects.filter(pk__in=ids).select_related("level"))
-    by_id = {area.pk: area for area in rows.only(*_TABLE_COLUMNS).order_by()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return list(rows.only(*_TABLE_COLUMNS).order_by(*by_name("level__rank")))
 
 
 @dataclass(frozen=True)
@@ -214,7 +227,10 @@ def unregistered_count(*, user: Any) -> int:
 
 
 def boundary_import_list(*, user: Any, area: Area, limit: int = 10) -> list[BoundaryImport]:
-    imports = for_user(user, Perm.IMPORT_BOUNDARIES, BoundaryImport.objects.filter(parent=area))
+    imports = BoundaryImport.objects.filter(parent=area)
+    # An import lies where its parent area does: a scope covering `area` covers them all.
+    if not user_scope(user, Perm.IMPORT_BOUNDARIES).covers_path(area.path):
+        imports = for_user(user, Perm.IMPORT_BOUNDARIES, imports)
     return list(imports.select_related("created_by", "level").order_by("-created_at")[:limit])
 
 

@@ -93,6 +93,8 @@ def format_number(
     if value is None or value == "":
         return ""
     language = resolve_language(language)
+    if type(value) is int and decimal_places is None and language != "fa":
+        return format(value, ",d" if grouping else "d")  # the counts of every table row
     number = _to_decimal(value, language)
     if not number.is_finite():
         return localize_digits(str(number), language)
