@@ -98,10 +98,12 @@ def area_search(*, user: Any, q: str = "", level: Any = None, registration: str 
 
 
 _HEAVY = ("geometry", "search_text")  # columns the area page never shows
+_NAMES = ("name_en", "name_th", "name_fa")
 
 
 def area_get(*, user: Any, pk: int) -> Area | None:
-    """The area `pk` if the user may see it, with its level and parent, and
+    """The area `pk` if the user may see it, with its level and parent (with its level, the
+    end of the breadcrumb), and
     `accepts_children`: whether some level lies below its own (nothing can be added beneath
     the lowest one, a community usually). Geometries are left in the database: a surveyed
     boundary can weigh megabytes, and `geometry_kind` tells whether there is one.
@@ -110,7 +112,7 @@ def area_get(*, user: Any, pk: int) -> Area | None:
     path as its SQL filter would, without that filter's cost."""
     deeper = AreaLevel.objects.filter(rank__gt=OuterRef("level__rank"))
     areas = (
-        Area.objects.select_related("level", "parent")
+        Area.objects.select_related("level", "parent__level")
         .defer(*_HEAVY, *(f"parent__{name}" for name in _HEAVY))
         .annotate(accepts_children=Exists(deeper))
         .filter(pk=pk)
@@ -146,12 +148,17 @@ def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
     if not ids:
         return []
     scope = user_scope(user, Perm.VIEW_AREA)
-    names = ("name_en", "name_th", "name_fa")
-    ancestors = (
-        Area.objects.select_related("level")
-        .only("pk", "path", "level", *names, *(f"level__{name}" for name in names))
-        .in_bulk(ids)
-    )
+    ancestors: dict[int, Area] = {}
+    parent = area.parent if Area.parent.is_cached(area) else None
+    if parent is not None and Area.level.is_cached(parent):
+        ancestors[parent.pk] = parent  # read with the area (`area_get`)
+    wanted = [pk for pk in ids if pk not in ancestors]
+    if wanted:
+        ancestors |= (
+            Area.objects.select_related("level")
+            .only("pk", "path", "level", *_NAMES, *(f"level__{name}" for name in _NAMES))
+            .in_bulk(wanted)
+        )
     return [
         Crumb(area=ancestors[pk], linked=scope.covers_path(ancestors[pk].path))
         for pk in ids
@@ -159,7 +166,6 @@ def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
     ]
 
 
-_NAMES = ("name_en", "name_th", "name_fa")
 _TABLE_COLUMNS = (
     "pk", "parent", "level", "path", "code", "registration", "geometry_is_synthetic", *_NAMES,
     "level__rank", "level__is_community", *(f"level__{name}" for name in _NAMES),
