@@ -98,13 +98,17 @@ def register_sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> No
     """`connection_created` receiver: the ICU sort-key functions on SQLite."""
     if connection.vendor != "sqlite":
         return
-    from mahalla.core.i18n.collation import sort_key  # PyICU, loaded on first connection
+    from mahalla.core.i18n.collation import collator  # PyICU, loaded on first connection
     from mahalla.core.i18n.digits import to_ascii_digits
 
     def key_function(code: str):
-        # sort_key keeps one collator per thread: a connection to an in-memory database
-        # is shared by the threads of a test server.
-        return lambda text: sort_key(to_ascii_digits(text, separators=False), code)
+        # One collator per thread (`collator`): a connection to an in-memory database is
+        # shared by the threads of a test server. Called once per row the ORDER BY sorts,
+        # so the language is resolved here, once, not on every call as `sort_key` does.
+        def key(text: str | None) -> bytes:
+            return collator(code).getSortKey(to_ascii_digits(text, separators=False))
+
+        return key
 
     for code, name in SORT_KEY_FUNCTIONS.items():
         connection.connection.create_function(name, 1, key_function(code), deterministic=True)

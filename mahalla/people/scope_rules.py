@@ -13,6 +13,15 @@ def _area(scope: Scope) -> Q:
     return scope.area_q("path")
 
 
+def _covers_area(scope: Scope, area: Area) -> bool | None:
+    """`_area` for one loaded area: paths never change once written, so the area's own path
+    answers as the database would (None when unsaved, deferred or not yet written: a new
+    area's path is "/" until its id is known)."""
+    if area.pk is None or not area.__dict__.get("path", "").endswith(f"/{area.pk}/"):
+        return None
+    return scope.covers_path(area.path)
+
+
 def _boundary_import(scope: Scope) -> Q:
     return scope.area_q("parent__path")
 
@@ -36,7 +45,7 @@ def _user(scope: Scope) -> Q:
 
 
 def register() -> None:
-    register_scope(Area, _area)
+    register_scope(Area, _area, covers=_covers_area)
     register_scope(BoundaryImport, _boundary_import)
     register_scope(Organisation, _organisation)
     register_scope(RoleGrant, _role_grant)

@@ -44,11 +44,18 @@ class Scope:
 
 
 ScopeRule = Callable[[Scope], Q]
+CoversRule = Callable[[Scope, Any], bool | None]
 _RULES: dict[type[Model], ScopeRule] = {}
+_COVERS: dict[type[Model], CoversRule] = {}
 
 
-def register_scope(model: type[Model], rule: ScopeRule) -> None:
+def register_scope(model: type[Model], rule: ScopeRule, covers: CoversRule | None = None) -> None:
+    """`rule` narrows querysets of `model` to a scope. `covers`, when given, answers the same
+    question for one loaded object without a query (`has_perm`); it returns None when the
+    object lacks what it needs (unsaved, fields deferred), and the query decides."""
     _RULES[model] = rule
+    if covers is not None:
+        _COVERS[model] = covers
 
 
 def _minimal_paths(paths: set[str]) -> tuple[str, ...]:
@@ -148,6 +155,10 @@ def has_perm(user: Any, perm: str, obj: Model | None = None) -> bool:
         return False
     if obj is None:
         return True
+    covers = _COVERS.get(type(obj))
+    answer = covers(scope, obj) if covers is not None else None
+    if answer is not None:
+        return answer
     return for_user(user, perm, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -24,7 +25,7 @@ from django.db.models.lookups import GreaterThan, LessThan
 from mahalla.core.db import Bytewise, collated_name
 from mahalla.core.i18n.text import normalize_search
 from mahalla.people.roles import Perm
-from mahalla.people.scopes import for_user, user_scope
+from mahalla.people.scopes import for_user, has_perm, user_scope
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 
 
@@ -96,8 +97,41 @@ def area_search(*, user: Any, q: str = "", level: Any = None, registration: str 
     return areas.order_by(*by_name("level__rank", "depth"))
 
 
+_HEAVY = ("geometry", "search_text")  # columns the area page never shows
+_NAMES = ("name_en", "name_th", "name_fa")
+
+
 def area_get(*, user: Any, pk: int) -> Area | None:
-    return visible_areas(user=user).select_related("level", "parent").filter(pk=pk).first()
+    """The area `pk` if the user may see it, with its level and parent (with its level, the
+    end of the breadcrumb), and
+    `accepts_children`: whether some level lies below its own (nothing can be added beneath
+    the lowest one, a community usually). Geometries are left in the database: a surveyed
+    boundary can weigh megabytes, and `geometry_kind` tells whether there is one.
+
+    Read by id, then checked with `has_perm`: the Area scope rule decides on the loaded
+    path as its SQL filter would, without that filter's cost."""
+    deeper = AreaLevel.objects.filter(rank__gt=OuterRef("level__rank"))
+    areas = (
+        Area.objects.select_related("level", "parent__level")
+        .defer(*_HEAVY, *(f"parent__{name}" for name in _HEAVY))
+        .annotate(accepts_children=Exists(deeper))
+        .filter(pk=pk)
+    )
+    area = next(iter(areas), None)
+    return area if area is not None and has_perm(user, Perm.VIEW_AREA, area) else None
+
+
+def _visible_children(*, user: Any, area: Area) -> QuerySet:
+    """The children of `area` that the user may see.
+
+    Children's paths extend their parent's, so when the user's scope covers `area` it covers
+    every child too, and the scope's path filter would only cost the database a test per
+    child; it is applied only when the scope does not cover `area` (then it still decides).
+    """
+    children = Area.objects.filter(parent=area)
+    if user_scope(user, Perm.VIEW_AREA).covers_path(area.path):
+        return children
+    return for_user(user, Perm.VIEW_AREA, children)
 
 
 @dataclass(frozen=True)
@@ -114,12 +148,17 @@ def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
     if not ids:
         return []
     scope = user_scope(user, Perm.VIEW_AREA)
-    names = ("name_en", "name_th", "name_fa")
-    ancestors = (
-        Area.objects.select_related("level")
-        .only("pk", "path", "level", *names, *(f"level__{name}" for name in names))
-        .in_bulk(ids)
-    )
+    ancestors: dict[int, Area] = {}
+    parent = area.parent if Area.parent.is_cached(area) else None
+    if parent is not None and Area.level.is_cached(parent):
+        ancestors[parent.pk] = parent  # read with the area (`area_get`)
+    wanted = [pk for pk in ids if pk not in ancestors]
+    if wanted:
+        ancestors |= (
+            Area.objects.select_related("level")
+            .only("pk", "path", "level", *_NAMES, *(f"level__{name}" for name in _NAMES))
+            .in_bulk(wanted)
+        )
     return [
         Crumb(area=ancestors[pk], linked=scope.covers_path(ancestors[pk].path))
         for pk in ids
@@ -127,7 +166,6 @@ def area_breadcrumb(*, user: Any, area: Area) -> list[Crumb]:
     ]
 
 
-_NAMES = ("name_en", "name_th", "name_fa")
 _TABLE_COLUMNS = (
     "pk", "parent", "level", "path", "code", "registration", "geometry_is_synthetic", *_NAMES,
     "level__rank", "level__is_community", *(f"level__{name}" for name in _NAMES),
@@ -140,18 +178,18 @@ def area_children(*, user: Any, area: Area, q: str = "", registration: str = "")
     Ids only: sorting thousands of children then reads the `area_children_listing` index
     alone; `area_rows` loads the page's rows with their counts.
     """
-    children = _matching(visible_areas(user=user).filter(parent=area), q)
+    children = _matching(_visible_children(user=user, area=area), q)
     if registration:
         children = children.filter(registration=registration)
     return children.order_by(*by_name("level__rank")).values_list("pk", flat=True)
 
 
-def area_rows(ids: list[int]) -> list[Area]:
-    """The areas `ids` (one page, already scoped) in that order, with `child_count` and
-    `descendant_count`, in one query."""
+def area_rows(ids: QuerySet) -> list[Area]:
+    """The areas of `ids` (one page of `area_children`: a sliced, ordered queryset of ids,
+    already scoped) in that order, with `child_count` and `descendant_count`, in one query:
+    the page's ids are a subquery, so choosing them and reading their rows is one trip."""
     rows = with_counts(Area.objects.filter(pk__in=ids).select_related("level"))
-    by_id = {area.pk: area for area in rows.only(*_TABLE_COLUMNS).order_by()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return list(rows.only(*_TABLE_COLUMNS).order_by(*by_name("level__rank")))
 
 
 @dataclass(frozen=True)
@@ -165,7 +203,7 @@ class ChildrenSummary:
 
 def area_children_summary(*, user: Any, area: Area) -> ChildrenSummary:
     """What the page needs to know about all the children, counted in one SQL query."""
-    children = visible_areas(user=user).filter(parent=area).order_by()
+    children = _visible_children(user=user, area=area).order_by()
     totals = children.aggregate(
         total=Count("pk"),
         unregistered=Count("pk", filter=Q(registration=Area.Registration.UNREGISTERED)),
@@ -195,7 +233,10 @@ def unregistered_count(*, user: Any) -> int:
 
 
 def boundary_import_list(*, user: Any, area: Area, limit: int = 10) -> list[BoundaryImport]:
-    imports = for_user(user, Perm.IMPORT_BOUNDARIES, BoundaryImport.objects.filter(parent=area))
+    imports = BoundaryImport.objects.filter(parent=area)
+    # An import lies where its parent area does: a scope covering `area` covers them all.
+    if not user_scope(user, Perm.IMPORT_BOUNDARIES).covers_path(area.path):
+        imports = for_user(user, Perm.IMPORT_BOUNDARIES, imports)
     return list(imports.select_related("created_by", "level").order_by("-created_at")[:limit])
 
 

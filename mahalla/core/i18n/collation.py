@@ -31,16 +31,18 @@ def new_collator(language: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(ICU_LOCALES[resolve_language(language)]))
 
 
-def _collator(language: str) -> icu.Collator:
+def collator(language: str) -> icu.Collator:
+    """This thread's collator for a resolved language code ("th", "fa" or "en")."""
     collators = _local.__dict__.setdefault("collators", {})
-    if language not in collators:
-        collators[language] = new_collator(language)
-    return collators[language]
+    found = collators.get(language)
+    if found is None:
+        found = collators[language] = new_collator(language)
+    return found
 
 
 def sort_key(text: str | None, language: str | None = None) -> bytes:
     """A bytes key that orders text by the language's collation (None sorts like "")."""
-    return _collator(resolve_language(language)).getSortKey(text or "")
+    return collator(resolve_language(language)).getSortKey(text or "")
 
 
 def sorted_localized(
@@ -54,11 +56,11 @@ def sorted_localized(
 
     Stable, so equal names keep their previous order.
     """
-    collator = _collator(resolve_language(language))
+    chosen = collator(resolve_language(language))
     get_text = key or str
 
     def item_key(item: T) -> bytes:
         text = get_text(item)
-        return collator.getSortKey("" if text is None else str(text))
+        return chosen.getSortKey("" if text is None else str(text))
 
     return sorted(items, key=item_key, reverse=reverse)

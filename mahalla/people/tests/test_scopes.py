@@ -48,3 +48,24 @@ def test_a_revoked_grant_gives_nothing(world):
 def test_a_permission_the_role_lacks_gives_nothing(world):
     assert not has_perm(world.treasurer, Perm.IMPORT_BOUNDARIES)
     assert has_perm(world.treasurer, Perm.VIEW_AREA, world.lock_123)
+
+
+def test_a_loaded_area_is_checked_on_its_path_without_a_query(world, django_assert_num_queries):
+    officer = type(world.khlong_toei_officer).objects.get(pk=world.khlong_toei_officer.pk)
+    has_perm(officer, Perm.VIEW_AREA)  # the grants, read once for the request
+    inside, outside = Area.objects.get(pk=world.lock_123.pk), Area.objects.get(pk=world.bangkok.pk)
+    with django_assert_num_queries(0):
+        assert has_perm(officer, Perm.CHANGE_AREA, inside)
+        assert not has_perm(officer, Perm.CHANGE_AREA, outside)
+
+
+def test_an_area_without_its_written_path_asks_the_database(world, django_assert_num_queries):
+    officer = type(world.khlong_toei_officer).objects.get(pk=world.khlong_toei_officer.pk)
+    has_perm(officer, Perm.VIEW_AREA)
+    deferred = Area.objects.only("pk").get(pk=world.lock_123.pk)
+    placeholder = Area(pk=world.lock_123.pk, path="/")  # a new area before its path is set
+    unsaved = Area(path=world.lock_123.path)
+    with django_assert_num_queries(3):
+        assert has_perm(officer, Perm.VIEW_AREA, deferred)
+        assert has_perm(officer, Perm.VIEW_AREA, placeholder)
+        assert not has_perm(officer, Perm.VIEW_AREA, unsaved)

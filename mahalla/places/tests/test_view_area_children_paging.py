@@ -61,11 +61,11 @@ def test_query_count_is_the_same_for_3_and_120_children(
     world, login, django_assert_max_num_queries
 ):
     client = login(world.khlong_toei_officer)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(8):
         client.get(_url(world.khlong_toei))
     _communities(world, 120)
     for page in (1, 3):
-        with django_assert_max_num_queries(15):
+        with django_assert_max_num_queries(8):
             response = client.get(_url(world.khlong_toei), {"page": page})
         assert response.status_code == 200
 

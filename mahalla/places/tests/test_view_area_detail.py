@@ -59,7 +59,7 @@ def test_query_count_does_not_grow_with_children(world, login, django_assert_max
         child = area_create(level=world.community, parent=world.khlong_toei, name_en=f"C{number}")
         area_create(level=world.community, parent=child, name_en=f"C{number} inner")
     client = login(world.khlong_toei_officer)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(8):
         response = client.get(_url(world.khlong_toei))
     assert len(response.context["children"]) == 22
 

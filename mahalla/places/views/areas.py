@@ -14,10 +14,11 @@ from mahalla.people.scopes import has_perm
 from mahalla.places import map_data, selectors
 from mahalla.places.editing import may_add_top_level
 from mahalla.places.forms import AreaFilterForm
-from mahalla.places.models import Area, AreaLevel
+from mahalla.places.models import Area
 
 PAGE_SIZE = 25
 CHILDREN_PAGE_SIZE = 50
+_MARKER = "2147483647"  # an id no area has, replaced in a reversed URL by each row's id
 
 
 @login_required
@@ -63,6 +64,14 @@ def _children_form(request: HttpRequest, with_registration: bool) -> AreaFilterF
     return form
 
 
+def _with_urls(areas: list[Area]) -> list[Area]:
+    """Set `detail_url` on each area: one reverse() for the page's rows, not one per row."""
+    template = reverse("places:area_detail", kwargs={"pk": int(_MARKER)})
+    for area in areas:
+        area.detail_url = template.replace(_MARKER, str(area.pk))
+    return areas
+
+
 @login_required
 def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
@@ -80,8 +89,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not any(filters.values()):
         paginator.count = summary.total  # already counted: spare the paginator's COUNT
     page = paginator.get_page(request.GET.get("page"))
-    # Nothing can be added beneath the lowest level (a community, usually).
-    accepts_children = AreaLevel.objects.filter(rank__gt=area.level.rank).exists()
+    accepts_children = area.accepts_children  # some level lies below this one
     can_change = has_perm(user, Perm.CHANGE_AREA, area)
     crumbs = selectors.area_breadcrumb(user=user, area=area)
     context = {
@@ -90,7 +98,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parent_linked": bool(crumbs) and crumbs[-1].linked,
         "children_page_size": CHILDREN_PAGE_SIZE,
         "page": page,
-        "children": selectors.area_rows(list(page.object_list)),
+        "children": _with_urls(selectors.area_rows(page.object_list)),
         "summary": summary,
         "children_form": form,
         "filtered": any(filters.values()),
@@ -101,7 +109,7 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_child": can_change and accepts_children,
         "can_view_history": has_perm(user, Perm.VIEW_HISTORY, area),
         "has_synthetic": area.geometry_is_synthetic or bool(summary.synthetic),
-        "has_geometry": bool(area.geometry) or bool(summary.with_geometry),
+        "has_geometry": bool(area.geometry_kind) or bool(summary.with_geometry),
     }
     if context["can_view_history"]:
         context["history_rows"] = history_rows(area)
@@ -114,12 +122,11 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def area_geojson(request: HttpRequest, pk: int) -> HttpResponse:
     area = _get_area(request, pk)
     # One reverse() for the whole map: thousands of them would cost more than the data.
-    marker = "2147483647"
-    template = reverse("places:area_detail", kwargs={"pk": int(marker)})
+    template = reverse("places:area_detail", kwargs={"pk": int(_MARKER)})
     collection = map_data.area_feature_collection(
         user=request.user,
         area=area,
-        url_for=lambda pk: template.replace(marker, str(pk)),
+        url_for=lambda pk: template.replace(_MARKER, str(pk)),
     )
     response = HttpResponse(collection, content_type="application/geo+json")
     response["Cache-Control"] = "private, no-cache"
