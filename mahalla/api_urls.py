@@ -14,11 +14,8 @@ from rest_framework.routers import DefaultRouter
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
-<<<<<<< HEAD
 from mahalla.surveys.campaigns.api import CampaignViewSet
-=======
 from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
->>>>>>> wt-forms
 
 app_name = "api"
 
@@ -37,12 +34,9 @@ docs_csp = csp_replace({"style-src": ["'self'", "'unsafe-inline'"]})
 router = Router()
 router.register("areas", AreaViewSet, basename="area")
 router.register("organisations", OrganisationViewSet, basename="organisation")
-<<<<<<< HEAD
 router.register("campaigns", CampaignViewSet, basename="campaign")
-=======
 router.register("survey-forms", FormViewSet, basename="survey-form")
 router.register("survey-form-versions", FormVersionViewSet, basename="survey-form-version")
->>>>>>> wt-forms
 
 urlpatterns = [
     path("", include(router.urls)),
