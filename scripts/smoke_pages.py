@@ -80,6 +80,8 @@ def _survey_version(demo: Demo) -> dict[str, Any]:
 
     version = FormVersion.objects.filter(form__xml_form_id="household_survey").first()
     return {"pk": version.pk}
+
+
 def _exports() -> dict[str, int]:
     from mahalla.surveys.exports.demo import smoke_objects
 

@@ -185,7 +185,7 @@ SURVEY_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
 EXPORT_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
 
 
-def kt_survey_form(world: World) -> dict[str, Any]:
+def kt_export_form(world: World) -> dict[str, Any]:
     """A household form owned by Khlong Toei (made once per test)."""
     from mahalla.surveys.models import Form
     from mahalla.surveys.testing import make_version
@@ -202,7 +202,7 @@ def kt_export_job(world: World) -> dict[str, Any]:
 
     from mahalla.surveys.models import ExportJob, Form
 
-    kt_survey_form(world)
+    kt_export_form(world)
     job = ExportJob.objects.filter(created_by=world.khlong_toei_officer).first()
     if job is None:
         job = ExportJob.objects.create(
@@ -484,12 +484,12 @@ SPECS: dict[str, Spec | list[Spec]] = {
         unchanged=_published_versions,
     ),
     # -- surveys: exports
-    "surveys:export_form": Spec(kwargs=kt_survey_form, denied=EXPORT_DENIED),
+    "surveys:export_form": Spec(kwargs=kt_export_form, denied=EXPORT_DENIED),
     "surveys:export_download": Spec(
-        kwargs=kt_survey_form, denied=EXPORT_DENIED, note="a streamed csv.zip"
+        kwargs=kt_export_form, denied=EXPORT_DENIED, note="a streamed csv.zip"
     ),
     "surveys:export_job_new": Spec(
-        kwargs=kt_survey_form,
+        kwargs=kt_export_form,
         method="post",
         data=lambda w: {"format": "xlsx", "label_language": "default"},
         allowed=("khlong_toei_officer", 302),
