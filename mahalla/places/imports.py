@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from mahalla.places.signals import send_boundaries_changed
 from mahalla.core.jobs.leases import job_claim, job_fail, job_heartbeat, job_refresh, lease_seconds
 from mahalla.core.jobs.messages import Message, message, render_text
 from mahalla.people.roles import Perm
@@ -363,6 +364,8 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
             for start in range(0, len(areas), WRITE_BATCH):
                 batch = areas[start : start + WRITE_BATCH]
                 areas_write_batch(batch, new=new, reason=reason, user=user)
+        # After the commit, apps that place records in areas (submissions) place them again.
+        send_boundaries_changed(a.pk for a in (*plan.new, *plan.changed))
         # Marked done in the same transaction as the areas: done means written.
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(
             status=Status.DONE,

@@ -13,3 +13,11 @@ class SurveysConfig(AppConfig):
         from mahalla.surveys import job_messages, scope_rules  # noqa: F401 - registrations
 
         scope_rules.register()
+
+        # --- submissions ---
+        from mahalla.places.signals import boundaries_changed
+        from mahalla.surveys.submissions import jobs as submission_jobs
+
+        boundaries_changed.connect(
+            submission_jobs.boundaries_changed, dispatch_uid="surveys.reassign_submissions"
+        )
