@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.forms import LocalDateField
 from mahalla.places.models import Area
-from mahalla.surveys.models import ReviewState
+from mahalla.surveys.models import Campaign, Form, ReviewState
 from mahalla.surveys.submissions import selectors
 from mahalla.surveys.submissions.review import COMMENT_MAX, REVIEWER_STATES
 
@@ -37,17 +38,26 @@ class SubmissionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = selectors.visible_forms(user)
-        self.fields["campaign"].queryset = selectors.visible_campaigns(user)
+        visible = selectors.visible_submissions(user)
+        # Forms and campaigns in scope, and those of submissions one may see (a district
+        # officer sees the district's submissions of a city-wide form).
+        self.fields["form"].queryset = Form.objects.filter(
+            Q(pk__in=selectors.visible_forms(user).values("pk"))
+            | Q(pk__in=visible.values("form_id"))
+        )
+        self.fields["campaign"].queryset = Campaign.objects.filter(
+            Q(pk__in=selectors.visible_campaigns(user).values("pk"))
+            | Q(pk__in=visible.filter(campaign__isnull=False).values("campaign_id"))
+        )
         # Areas that hold submissions one may see (not the whole tree: it can be large).
-        used = selectors.visible_submissions(user).filter(area__isnull=False).values("area_id")
+        used = visible.filter(area__isnull=False).values("area_id")
         self.fields["area"].queryset = Area.objects.filter(pk__in=used).order_by("path")
         self.fields["state"].choices = [("", _("any")), *ReviewState.choices]
 
     def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
+        # A field typed wrong is reported on the form and left out; the others still apply.
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
         return {
             "q": data.get("q") or "",
             "form": data.get("form"),
