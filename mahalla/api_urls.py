@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
+from mahalla.surveys.submissions.api import SubmissionViewSet
 
 app_name = "api"
 
@@ -32,6 +33,8 @@ docs_csp = csp_replace({"style-src": ["'self'", "'unsafe-inline'"]})
 router = Router()
 router.register("areas", AreaViewSet, basename="area")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+# --- surveys: submissions ---
+router.register("submissions", SubmissionViewSet, basename="submission")
 
 urlpatterns = [
     path("", include(router.urls)),
