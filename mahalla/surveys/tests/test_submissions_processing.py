@@ -188,3 +188,18 @@ def test_a_boundary_import_and_its_revert_place_submissions_again(
         boundary_import_revert(boundary_import=written, user=world.admin)
     assert Submission.objects.get(pk=submission.pk).area == world.khlong_toei
     assert SubmissionJob.objects.filter(kind="reassign", status="done").count() == 2
+
+
+def test_the_reparse_command_runs_the_job(world):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    version = make_version(world.bangkok)
+    make_submission(version, process=False)
+    out = StringIO()
+    call_command("reparse_submissions", "--form", "household", stdout=out)
+    assert "done" in out.getvalue() and "1 read" in out.getvalue()
+    assert Submission.objects.get().area == world.lock_123
+    with pytest.raises(CommandError):
+        call_command("reparse_submissions", "--form", "nope")
