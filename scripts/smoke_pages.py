@@ -163,9 +163,7 @@ PAGES.update(
         "surveys:submission_attachment": Page(
             kwargs=_attachment, status=404, kind="data", note="the demo has no photo files"
         ),
-        "surveys:submission_reparse": Page(
-            kwargs=_submission_form, status=POST_ONLY, kind="data"
-        ),
+        "surveys:submission_reparse": Page(kwargs=_submission_form, status=POST_ONLY, kind="data"),
         "surveys:submission_job_detail": Page(
             kwargs=_submission_job, status=404, kind="data", note="no job until one is started"
         ),

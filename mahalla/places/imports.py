@@ -28,7 +28,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from mahalla.places.signals import send_boundaries_changed
 from mahalla.core.jobs.leases import job_claim, job_fail, job_heartbeat, job_refresh, lease_seconds
 from mahalla.core.jobs.messages import Message, message, render_text
 from mahalla.people.roles import Perm
@@ -38,6 +37,7 @@ from mahalla.places.dbf_encoding import ENCODINGS
 from mahalla.places.import_plan import Plan, build_plan
 from mahalla.places.import_preview import plan_drift, plan_store, stored_choices
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
+from mahalla.places.signals import send_boundaries_changed
 
 logger = logging.getLogger(__name__)
 

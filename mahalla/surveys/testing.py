@@ -145,8 +145,8 @@ def make_submission(
     With `submission`, the XML is added as a new version of it (an edit) and made current.
     """
     from mahalla.surveys.models import Submission, SubmissionVersion
-    from mahalla.surveys.submissions.processing import process_version
     from mahalla.surveys.submissions.parse import parse_root
+    from mahalla.surveys.submissions.processing import process_version
 
     xml = xml if xml is not None else household_xml(version, **household)
     instance_id = str(household.get("instance_id") or "")

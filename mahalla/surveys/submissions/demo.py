@@ -51,9 +51,7 @@ def _point_inside(rng: random.Random, geometry: Any) -> tuple[float, float] | No
 def _children(fields: list[dict], path: str) -> list[dict]:
     prefix = f"{path}/"
     return [
-        f
-        for f in fields
-        if f["path"].startswith(prefix) and "/" not in f["path"][len(prefix) :]
+        f for f in fields if f["path"].startswith(prefix) and "/" not in f["path"][len(prefix) :]
     ]
 
 

@@ -118,8 +118,10 @@ def _children_of(fields: list[dict], path: str) -> list[dict]:
     return [
         f
         for f in fields
-        if f["path"].startswith(prefix) and "/" not in f["path"][len(prefix) :]
-        and f.get("type") not in HIDDEN_TYPES and f.get("name") != "meta"
+        if f["path"].startswith(prefix)
+        and "/" not in f["path"][len(prefix) :]
+        and f.get("type") not in HIDDEN_TYPES
+        and f.get("name") != "meta"
     ]
 
 
@@ -142,11 +144,16 @@ def _nodes(fields: list[dict], path: str, data: dict) -> list[Node]:
         value = data.get(name) if isinstance(data, dict) else None
         if entry["type"] == "group":
             inner = _nodes(fields, entry["path"], value if isinstance(value, dict) else {})
-            nodes.append(Node(kind="group", label=label_of(entry), path=entry["path"], children=inner))
+            nodes.append(
+                Node(kind="group", label=label_of(entry), path=entry["path"], children=inner)
+            )
         elif entry["type"] == "repeat":
             rows_data = value if isinstance(value, list) else ([value] if value else [])
             columns = _children_of(fields, entry["path"])
-            rows = [_nodes(fields, entry["path"], row if isinstance(row, dict) else {}) for row in rows_data]
+            rows = [
+                _nodes(fields, entry["path"], row if isinstance(row, dict) else {})
+                for row in rows_data
+            ]
             nodes.append(
                 Node(
                     kind="repeat",
@@ -226,7 +233,11 @@ def diff(fields: list[dict], old: dict | None, new: dict | None) -> list[Change]
         if was == now:
             continue
         entry = by_path.get(key[0])
-        kind = "changed" if key in before and key in after else ("added" if key in after else "removed")
+        kind = (
+            "changed"
+            if key in before and key in after
+            else ("added" if key in after else "removed")
+        )
         changes.append(
             Change(
                 label=label_of(entry, key[0].rsplit("/", 1)[-1]),

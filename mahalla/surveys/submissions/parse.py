@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 from typing import Any
-
-from xml.etree.ElementTree import Element, ParseError as XMLSyntaxError
+from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -141,9 +141,7 @@ def value(text: str | None, kind: str) -> Any:
     return text if converted is None else converted
 
 
-def _element(
-    element: Element, path: str, types: dict[str, str], repeats: frozenset[str]
-) -> Any:
+def _element(element: Element, path: str, types: dict[str, str], repeats: frozenset[str]) -> Any:
     children = [c for c in element if _local(c.tag) is not None]
     kind = types.get(path, "")
     if not children:

@@ -94,10 +94,9 @@ def update_rows(model: Any, columns: Sequence[str], rows: Sequence[tuple]) -> No
     meta = model._meta
     fields = [meta.get_field(name) for name in columns]
     assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    sql = (
-        f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} "
-        f"WHERE {connection.ops.quote_name(meta.pk.column)} = %s"
-    )
+    # Names come from the model's metadata (quoted), values are parameters.
+    table, key = connection.ops.quote_name(meta.db_table), connection.ops.quote_name(meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608
     params = [
         [f.get_db_prep_save(v, connection) for f, v in zip(fields, row[:-1], strict=True)]
         + [row[-1]]
@@ -162,9 +161,7 @@ def process_versions(
     for version in versions:
         submission = version.submission
         is_current = submission.current_id in (None, version.pk)
-        if is_current and (
-            submission.pk not in newest or newest[submission.pk].pk < version.pk
-        ):
+        if is_current and (submission.pk not in newest or newest[submission.pk].pk < version.pk):
             newest[submission.pk] = version
     points = {
         pk: parse.location(v.data, v.form_version.fields if v.form_version else [])
@@ -206,7 +203,9 @@ def reparse(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Parse every version of a form / campaign (or all) again, in batches."""
-    ids = list(reparse_queryset(form_id=form_id, campaign_id=campaign_id).values_list("pk", flat=True))
+    ids = list(
+        reparse_queryset(form_id=form_id, campaign_id=campaign_id).values_list("pk", flat=True)
+    )
     totals = {"processed": 0, "parsed": 0, "failed": 0, "located": 0}
     index = area_index_build(Area.objects.all()) if ids else None
     for start in range(0, len(ids), batch_size):
@@ -263,4 +262,3 @@ def reassign_submissions(
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
     return {"processed": len(ids), "changed": changed}
-

@@ -98,9 +98,12 @@ def test_the_review_action(world, version):
         assert client.post(url, {"state": "received"}, format="json").status_code == 400
     finally:
         registry_hook.unregister_mapping("api_fake")
-    assert client_for(world.pathum_wan_officer).post(
-        url, {"state": "rejected", "comment": "x"}, format="json"
-    ).status_code == 404
+    assert (
+        client_for(world.pathum_wan_officer)
+        .post(url, {"state": "rejected", "comment": "x"}, format="json")
+        .status_code
+        == 404
+    )
     assert client_for().post(url, {"state": "approved"}, format="json").status_code == 401
     assert Submission.objects.get().review_state == "approved"
 

@@ -199,9 +199,11 @@ def test_versions_show_a_diff(world, version, login):
         deprecated_id=submission.instance_id,
         tenure="owner",
     )
-    content = login(world.khlong_toei_officer).get(
-        _detail(submission), headers={"accept-language": "en"}
-    ).content.decode()
+    content = (
+        login(world.khlong_toei_officer)
+        .get(_detail(submission), headers={"accept-language": "en"})
+        .content.decode()
+    )
     assert "version-diff" in content and "Tenant" in content and "Owner" in content
 
 

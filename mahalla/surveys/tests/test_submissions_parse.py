@@ -24,7 +24,9 @@ def test_household_parses_groups_repeats_selects_and_numbers(world):
     }
     assert data["house"] == {"tenure": "tenant", "rooms": 2}
     # One member is still a list; select_multiple a list of strings; integer an int.
-    assert data["members"] == [{"member_name": "สมชาย", "age": 54, "needs": ["elderly", "disability"]}]
+    assert data["members"] == [
+        {"member_name": "สมชาย", "age": 54, "needs": ["elderly", "disability"]}
+    ]
     assert data["meta"] == {"instanceID": "uuid:a"}
 
 
@@ -100,8 +102,7 @@ def test_namespaced_meta_is_read():
             "surveys.parse_doctype",
         ),
         (
-            b'<?xml version="1.0"?><!DOCTYPE d SYSTEM "http://example.invalid/x.dtd">'
-            b"<data/>",
+            b'<?xml version="1.0"?><!DOCTYPE d SYSTEM "http://example.invalid/x.dtd"><data/>',
             "surveys.parse_doctype",
         ),
     ],

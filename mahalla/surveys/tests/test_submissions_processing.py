@@ -99,7 +99,9 @@ def test_reparse_in_small_batches_reports_progress(world):
     for _ in range(5):
         make_submission(version, process=False)
     seen = []
-    totals = processing.reparse(form_id=version.form_id, batch_size=2, progress=lambda p, t: seen.append((p, t)))
+    totals = processing.reparse(
+        form_id=version.form_id, batch_size=2, progress=lambda p, t: seen.append((p, t))
+    )
     assert seen == [(2, 5), (4, 5), (5, 5)]
     assert totals["parsed"] == 5
 
@@ -130,7 +132,9 @@ def test_reassign_everything_picks_up_points_that_had_no_area(world):
     assert Submission.objects.get(pk=submission.pk).area == paris
 
 
-def test_the_boundaries_changed_signal_runs_a_reassign_job(world, django_capture_on_commit_callbacks):
+def test_the_boundaries_changed_signal_runs_a_reassign_job(
+    world, django_capture_on_commit_callbacks
+):
     version = make_version(world.bangkok)
     submission = make_submission(version, location=(100.585, 13.725))
     new = area_create(
@@ -146,7 +150,9 @@ def test_the_boundaries_changed_signal_runs_a_reassign_job(world, django_capture
     assert Submission.objects.get(pk=submission.pk).area == new
 
 
-def test_the_signal_is_sent_after_the_commit_with_each_area_once(world, django_capture_on_commit_callbacks):
+def test_the_signal_is_sent_after_the_commit_with_each_area_once(
+    world, django_capture_on_commit_callbacks
+):
     from mahalla.places.signals import send_boundaries_changed
 
     received = []
