@@ -221,3 +221,24 @@ def test_managers_rerun_the_parse_of_a_form(world, login):
     assert "1 submissions read again: 1 read, 0 could not be read, 1 placed in an area." in page
     assert Submission.objects.get().area == world.lock_123
     assert login(world.pathum_wan_officer).get(response["Location"]).status_code == 404
+
+
+def test_nested_repeats_show_as_tables_within_tables(world, login):
+    from mahalla.surveys.testing import NESTED_MD
+
+    version = make_version(world.bangkok, form_id="buildings", md=NESTED_MD)
+    xml = (
+        b'<data id="buildings"><plot>13.701 100.556 0 3;13.701 100.558 0 3;13.703 100.558 0 3'
+        b"</plot><buildings><use>home</use><floors><floor_area>20.5</floor_area></floors>"
+        b"<floors><floor_area>18</floor_area></floors></buildings><photo>a.jpg</photo>"
+        b"<meta><instanceID>uuid:nested</instanceID></meta></data>"
+    )
+    submission = make_submission(version, xml=xml)
+    content = (
+        login(world.khlong_toei_officer)
+        .get(_detail(submission), headers={"accept-language": "fa"})
+        .content.decode()
+    )
+    assert content.count('class="repeat-table"') == 2
+    assert "مساحت طبقه" in content and "۲۰٫۵" in content
+    assert "file not received yet" in content or "a.jpg" in content

@@ -209,3 +209,27 @@ def test_the_reparse_command_runs_the_job(world):
     assert Submission.objects.get().area == world.lock_123
     with pytest.raises(CommandError):
         call_command("reparse_submissions", "--form", "nope")
+
+
+def test_moving_a_places_point_queues_a_reassign(world, django_capture_on_commit_callbacks):
+    from decimal import Decimal
+
+    from mahalla.places.editing import area_details_update
+
+    area = world.rim_khlong
+    with django_capture_on_commit_callbacks(execute=True):
+        area_details_update(
+            by=world.khlong_toei_officer,
+            area=area,
+            reason="surveyed again",
+            code=area.code,
+            name_en=area.name_en,
+            name_th=area.name_th,
+            name_fa=area.name_fa,
+            registration=area.registration,
+            latitude=Decimal("13.721"),
+            longitude=Decimal("100.591"),
+            location=True,
+        )
+    job = SubmissionJob.objects.get()
+    assert (job.kind, job.area_ids, job.status) == ("reassign", [area.pk], "done")
