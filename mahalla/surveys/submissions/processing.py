@@ -82,26 +82,40 @@ def assign_areas(
 
 
 def update_rows(model: Any, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """UPDATE many rows by primary key, one statement per row sent with `executemany`.
+    """UPDATE many rows by primary key; `rows` are (value per column..., pk).
 
     Django's `bulk_update` builds one CASE WHEN per column over the batch, which costs more
-    to compile than the parse itself; `executemany` is a prepared statement on SQLite and a
-    pipeline on psycopg 3. `rows` are (value per column..., pk); values are prepared by the
-    model's fields (JSON encoded, datetimes adapted).
+    to compile than the parse itself. PostgreSQL gets one `UPDATE … FROM (VALUES …)` per
+    batch; SQLite one prepared statement run with `executemany`. Values are prepared by
+    the model's fields (JSON encoded, datetimes adapted); names come from the model's
+    metadata, quoted.
     """
     if not rows:
         return
     meta = model._meta
+    quote = connection.ops.quote_name
     fields = [meta.get_field(name) for name in columns]
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    # Names come from the model's metadata (quoted), values are parameters.
-    table, key = connection.ops.quote_name(meta.db_table), connection.ops.quote_name(meta.pk.column)
-    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608
+    table, key = quote(meta.db_table), quote(meta.pk.column)
     params = [
         [f.get_db_prep_save(v, connection) for f, v in zip(fields, row[:-1], strict=True)]
         + [row[-1]]
         for row in rows
     ]
+    if connection.vendor == "postgresql":
+        casts = [f.db_type(connection) for f in fields] + [meta.pk.db_type(connection)]
+        casts = ["bigint" if c in ("serial", "bigserial") else c for c in casts]
+        one = "(" + ", ".join(f"%s::{c}" for c in casts) + ")"
+        names = [quote(f.column) for f in fields]
+        assignments = ", ".join(f"{n} = v.{n}" for n in names)
+        sql = (  # noqa: S608 - quoted names from the model; values are parameters
+            f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([one] * len(rows))}) "
+            f"AS v({', '.join(names)}, _pk) WHERE {table}.{key} = v._pk"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for row in params for value in row])
+        return
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
 
