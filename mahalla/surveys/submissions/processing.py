@@ -107,10 +107,11 @@ def update_rows(model: Any, columns: Sequence[str], rows: Sequence[tuple]) -> No
         one = "(" + ", ".join(f"%s::{c}" for c in casts) + ")"
         names = [quote(f.column) for f in fields]
         assignments = ", ".join(f"{n} = v.{n}" for n in names)
-        sql = (  # noqa: S608 - quoted names from the model; values are parameters
-            f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([one] * len(rows))}) "
-            f"AS v({', '.join(names)}, _pk) WHERE {table}.{key} = v._pk"
-        )
+        # Quoted names from the model; the values are parameters.
+        values = ", ".join([one] * len(rows))
+        targets = ", ".join(names)
+        sql = f"UPDATE {table} SET {assignments} FROM (VALUES {values}) AS v({targets}, _pk) "  # noqa: S608
+        sql += f"WHERE {table}.{key} = v._pk"
         with connection.cursor() as cursor:
             cursor.execute(sql, [value for row in params for value in row])
         return
