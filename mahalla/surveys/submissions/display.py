@@ -47,7 +47,8 @@ def _choice_label(entry: dict, name: str) -> str:
 
 def _point_text(geometry: dict) -> str:
     lon, lat = geometry["coordinates"][:2]
-    return ", ".join(format_number(round(v, 6), decimal_places=6) for v in (lat, lon))
+    # Latitude first, as people read coordinates; 6 places (about 10 cm), no trailing zeros.
+    return ", ".join(format_number(round(float(v), 6)) for v in (lat, lon))
 
 
 def show(entry: dict | None, value: Any) -> str:

@@ -74,6 +74,17 @@ def _versions(submission) -> list[dict]:
     return out
 
 
+def _review_history(submission) -> list:
+    """The submission's history, review changes only: placing in an area is the system's
+    work and is written without history, so a later review row would otherwise carry it."""
+    rows = []
+    for row in history_rows(submission):
+        row.changes = [c for c in row.changes if c.field == "review_state"]
+        if row.changes or row.action != "~":
+            rows.append(row)
+    return rows
+
+
 def _attachments(version) -> dict:
     return {a.name: a for a in version.attachments.all()} if version else {}
 
@@ -105,7 +116,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "targets": review.review_targets(submission) if may_review else [],
             "may_comment": review.may_comment(request.user, submission),
             "comment_form": CommentForm(),
-            "history_rows": history_rows(submission) if may_review else [],
+            "history_rows": _review_history(submission) if may_review else [],
             "map_area": submission.area,
         },
     )

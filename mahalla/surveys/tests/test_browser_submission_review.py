@@ -3,6 +3,8 @@ opens it from the list, comments, marks it as having issues, then approves it.""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from mahalla.surveys.models import Submission, SubmissionComment
@@ -65,3 +67,7 @@ def test_officer_comments_marks_issues_and_approves(page, live_server, world, br
     box = page.locator("button[name=state]").first.bounding_box()
     assert box["height"] >= 44
     assert page.blocked_requests == []
+    if os.environ.get("SCREENSHOTS"):
+        page.screenshot(
+            path=f"{os.environ['SCREENSHOTS']}/submission-{language}.png", full_page=True
+        )

@@ -121,6 +121,9 @@ def test_review_asks_for_confirmation_then_applies(world, version, login):
     done = client.post(url, {"state": "has_issues", "comment": "Check the age", "confirmed": "1"})
     assert done.status_code == 302
     assert Submission.objects.get().review_state == "has_issues"
+    detail = client.get(_detail(submission), headers={"accept-language": "en"}).content.decode()
+    history = detail[detail.index('id="history"') :]
+    assert "has issues" in history and "Latitude" not in history
     refused = client.post(url, {"state": "rejected", "comment": "", "confirmed": "1"})
     assert "Say in a comment what is wrong" in refused.content.decode()
     assert Submission.objects.get().review_state == "has_issues"
