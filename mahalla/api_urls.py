@@ -16,6 +16,7 @@ from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
 from mahalla.surveys.campaigns.api import CampaignViewSet
 from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
+from mahalla.surveys.submissions.api import SubmissionViewSet
 
 app_name = "api"
 
@@ -37,6 +38,8 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("survey-forms", FormViewSet, basename="survey-form")
 router.register("survey-form-versions", FormVersionViewSet, basename="survey-form-version")
+# --- surveys: submissions ---
+router.register("submissions", SubmissionViewSet, basename="submission")
 
 urlpatterns = [
     path("", include(router.urls)),

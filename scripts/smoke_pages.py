@@ -210,6 +210,32 @@ def _campaign(demo: Demo) -> dict[str, Any]:
     return {"pk": Campaign.objects.order_by("pk").values_list("pk", flat=True).first()}
 
 
+# --- surveys: submissions (the demo's household submissions, see surveys/submissions/demo.py)
+def _submission(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import Submission
+
+    return {"pk": Submission.objects.order_by("pk").values_list("pk", flat=True).first() or 0}
+
+
+def _attachment(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import Attachment
+
+    return {"pk": Attachment.objects.order_by("pk").values_list("pk", flat=True).first() or 0}
+
+
+def _submission_form(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import Submission
+
+    first = Submission.objects.order_by("pk").values_list("form_id", flat=True).first()
+    return {"form_pk": first or 0}
+
+
+def _submission_job(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import SubmissionJob
+
+    return {"pk": SubmissionJob.objects.order_by("pk").values_list("pk", flat=True).first() or 0}
+
+
 PAGES.update(
     {
         "surveys:campaign_list": Page(),
@@ -224,6 +250,24 @@ PAGES.update(
         "api:campaign-detail": Page(kwargs=_campaign, kind="data"),
         "api:campaign-targets": Page(kwargs=_campaign, kind="data"),
         "api:campaign-progress": Page(kwargs=_campaign, kind="data"),
+        "surveys:submission_list": Page(),
+        "surveys:my_submissions": Page(),
+        "surveys:submission_detail": Page(kwargs=_submission),
+        "surveys:submission_review": Page(kwargs=_submission, status=POST_ONLY, kind="data"),
+        "surveys:submission_comment": Page(kwargs=_submission, status=POST_ONLY, kind="data"),
+        "surveys:submission_attachment": Page(
+            kwargs=_attachment, status=404, kind="data", note="the demo has no photo files"
+        ),
+        "surveys:submission_reparse": Page(kwargs=_submission_form, status=POST_ONLY, kind="data"),
+        "surveys:submission_job_detail": Page(
+            kwargs=_submission_job, status=404, kind="data", note="no job until one is started"
+        ),
+        "surveys:submission_job_rerun": Page(kwargs=_submission_job, status=POST_ONLY, kind="data"),
+        "api:submission-list": Page(kind="data"),
+        "api:submission-detail": Page(kwargs=_submission, kind="data"),
+        "api:submission-versions": Page(kwargs=_submission, kind="data"),
+        "api:submission-comments": Page(kwargs=_submission, kind="data"),
+        "api:submission-review": Page(kwargs=_submission, status=POST_ONLY, kind="data"),
     }
 )
 

@@ -566,6 +566,70 @@ def _targets(world: World) -> int:
     return CampaignTarget.objects.count()
 
 
+# --- surveys: submissions ---
+def _kt_submission(world: World):
+    """One submission in Lock 1-2-3 of a Khlong Toei form, made once per test."""
+    from mahalla.surveys.models import Submission
+    from mahalla.surveys.testing import make_submission, make_version
+
+    found = Submission.objects.filter(instance_id="uuid:matrix").first()
+    if found:
+        return found
+    version = make_version(world.khlong_toei, form_id="matrix_form")
+    return make_submission(version, instance_id="uuid:matrix", photo="p.jpg")
+
+
+def kt_submission(world: World) -> dict[str, Any]:
+    return {"pk": _kt_submission(world).pk}
+
+
+def kt_attachment(world: World) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from mahalla.surveys.models import Attachment
+
+    submission = _kt_submission(world)
+    attachment = Attachment.objects.filter(version=submission.current).first()
+    if attachment is None:
+        attachment = Attachment(version=submission.current, name="p.jpg", content_type="image/jpeg")
+        attachment.file.save("p.jpg", ContentFile(b"jpeg"), save=True)
+    return {"pk": attachment.pk}
+
+
+def kt_form(world: World) -> dict[str, Any]:
+    return {"form_pk": _kt_submission(world).form_id}
+
+
+def kt_submission_job(world: World) -> dict[str, Any]:
+    from mahalla.surveys.models import SubmissionJob
+
+    form = _kt_submission(world).form
+    job = SubmissionJob.objects.filter(form=form).first() or SubmissionJob.objects.create(
+        kind=SubmissionJob.Kind.REPARSE, form=form, status="failed"
+    )
+    return {"pk": job.pk}
+
+
+def _review_state(world: World) -> str:
+    from mahalla.surveys.models import Submission
+
+    _kt_submission(world)
+    return str(list(Submission.objects.values_list("review_state", flat=True)))
+
+
+def _comment_count(world: World) -> int:
+    from mahalla.surveys.models import SubmissionComment
+
+    _kt_submission(world)
+    return SubmissionComment.objects.count()
+
+
+def with_kt_submission(world: World) -> dict[str, Any]:
+    """No URL arguments; the submission a list must show (or hide) exists first."""
+    _kt_submission(world)
+    return {}
+
+
 SPECS.update(
     {
         "surveys:campaign_list": Spec(
@@ -633,6 +697,64 @@ SPECS.update(
         "api:campaign-detail": api(kwargs=kt_campaign),
         "api:campaign-targets": api(kwargs=kt_campaign),
         "api:campaign-progress": api(kwargs=kt_campaign),
+        "surveys:submission_list": Spec(
+            kwargs=with_kt_submission,
+            denied=(("pathum_wan_officer", 200), ("treasurer", 403)),
+            secret=lambda w: _kt_submission(w).instance_id,
+        ),
+        "surveys:my_submissions": Spec(allowed=("no_role", 200), denied=()),
+        "surveys:submission_detail": Spec(
+            kwargs=kt_submission, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+        ),
+        "surveys:submission_review": Spec(
+            kwargs=kt_submission,
+            method="post",
+            data=lambda w: {"state": "approved", "confirmed": "1"},
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+            unchanged=_review_state,
+        ),
+        "surveys:submission_comment": Spec(
+            kwargs=kt_submission,
+            method="post",
+            data=lambda w: {"body": "a note"},
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+            unchanged=_comment_count,
+        ),
+        "surveys:submission_attachment": Spec(
+            kwargs=kt_attachment, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
+        ),
+        "surveys:submission_reparse": Spec(
+            kwargs=kt_form,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+        ),
+        "surveys:submission_job_detail": Spec(
+            kwargs=kt_submission_job, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+        ),
+        "surveys:submission_job_rerun": Spec(
+            kwargs=kt_submission_job,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+        ),
+        "api:submission-list": api(
+            kwargs=with_kt_submission,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: _kt_submission(w).instance_id,
+        ),
+        "api:submission-detail": api(kwargs=kt_submission),
+        "api:submission-versions": api(kwargs=kt_submission),
+        "api:submission-comments": api(kwargs=kt_submission),
+        "api:submission-review": api(
+            kwargs=kt_submission,
+            method="post",
+            data=lambda w: {"state": "approved"},
+            denied=(("pathum_wan_officer", 404), ("no_role", 404)),
+            unchanged=_review_state,
+        ),
     }
 )
 

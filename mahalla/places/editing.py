@@ -23,6 +23,7 @@ from mahalla.people.scopes import has_perm, user_scope
 from mahalla.places.geometry import INSIDE, SWAPPED, boundary_of, placement
 from mahalla.places.models import Area, AreaLevel
 from mahalla.places.services import area_create, area_update
+from mahalla.places.signals import send_boundaries_changed
 
 NAME_FIELDS = ("name_en", "name_th", "name_fa")
 # Six decimals of a degree are about 10 cm: more is noise from a phone or a map click.
@@ -316,6 +317,9 @@ def area_details_update(
         point is None or area_point(area) != (_rounded(latitude), _rounded(longitude))
     ):
         fields["geometry"] = point
-    return _saved(
+    updated = _saved(
         lambda: area_update(area=area, reason=reason, **fields), code, area.parent, area.pk
     )
+    if "geometry" in fields:
+        send_boundaries_changed([updated.pk])
+    return updated

@@ -26,6 +26,7 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.services import prepare_area
+from mahalla.places.signals import send_boundaries_changed
 
 Status = BoundaryImport.Status
 Phase = BoundaryImport.Phase
@@ -196,6 +197,10 @@ def boundary_import_revert(*, boundary_import: BoundaryImport, user: Any) -> Rev
                 chunk, Area, [*RESTORED_FIELDS, "search_text", "updated_at"],
                 default_change_reason=reason, default_user=history_user,
             )  # fmt: skip
+        # After the commit: records placed in these areas (or their parents) are placed again.
+        send_boundaries_changed(
+            [a.pk for a in restored] + [a.parent_id for a in plan.created if a.parent_id]
+        )
         for area in plan.created:
             # One by one, so each deletion leaves its history row with the reason and user.
             area._change_reason = reason

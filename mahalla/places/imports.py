@@ -37,6 +37,7 @@ from mahalla.places.dbf_encoding import ENCODINGS
 from mahalla.places.import_plan import Plan, build_plan
 from mahalla.places.import_preview import plan_drift, plan_store, stored_choices
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
+from mahalla.places.signals import send_boundaries_changed
 
 logger = logging.getLogger(__name__)
 
@@ -363,6 +364,8 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
             for start in range(0, len(areas), WRITE_BATCH):
                 batch = areas[start : start + WRITE_BATCH]
                 areas_write_batch(batch, new=new, reason=reason, user=user)
+        # After the commit, apps that place records in areas (submissions) place them again.
+        send_boundaries_changed(a.pk for a in (*plan.new, *plan.changed))
         # Marked done in the same transaction as the areas: done means written.
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(
             status=Status.DONE,

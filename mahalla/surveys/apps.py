@@ -14,3 +14,11 @@ class SurveysConfig(AppConfig):
 
         scope_rules.register()
         from mahalla.surveys.webforms import checks  # noqa: F401 - the island's system check
+
+        # --- submissions ---
+        from mahalla.places.signals import boundaries_changed
+        from mahalla.surveys.submissions import jobs as submission_jobs
+
+        boundaries_changed.connect(
+            submission_jobs.boundaries_changed, dispatch_uid="surveys.reassign_submissions"
+        )

@@ -477,3 +477,47 @@ class ExportJob(Job):
         if not self.total:
             return 100 if self.status == JobStatus.DONE else 0
         return min(100, round(100 * self.processed / self.total))
+
+
+# --- submissions ---
+from mahalla.core.jobs.leases import Job  # noqa: E402 - kept with the feature's models
+
+
+class SubmissionJob(Job):
+    """A bulk step over many submissions, with progress: parse them again, or place them
+    again in areas after boundaries changed. Runs again from its page when it fails."""
+
+    class Kind(models.TextChoices):
+        REPARSE = "reparse", _("read submissions again")
+        REASSIGN = "reassign", _("place submissions in areas again")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # What it works on: a form, a campaign (both empty: every submission), or areas.
+    form = models.ForeignKey(
+        Form, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Areas whose boundaries changed (REASSIGN); null = every located submission.
+    area_ids = models.JSONField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    # The outcome, as a message dict (code + params).
+    result = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submission job")
+        verbose_name_plural = _("submission jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0
