@@ -13,11 +13,10 @@ class SurveysConfig(AppConfig):
         from mahalla.surveys import job_messages, scope_rules  # noqa: F401 - registrations
 
         scope_rules.register()
-        from mahalla.surveys.webforms import checks  # noqa: F401 - the island's system check
-
         # --- submissions ---
         from mahalla.places.signals import boundaries_changed
         from mahalla.surveys.submissions import jobs as submission_jobs
+        from mahalla.surveys.webforms import checks  # noqa: F401 - the island's system check
 
         boundaries_changed.connect(
             submission_jobs.boundaries_changed, dispatch_uid="surveys.reassign_submissions"
