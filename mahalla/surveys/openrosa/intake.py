@@ -1,0 +1,341 @@
+"""Taking in one submission: raw first, then processing after the commit.
+
+`receive_submission` is the one way a submission enters mahalla, from ODK Collect (the
+OpenRosa views) and from the web form alike. In one transaction it stores the XML exactly as
+received (with its SHA-256) and every attachment the XML names (a row with an empty file for
+one that has not arrived yet), and only after the commit asks `processing.process_version` to
+parse it. Before storing it reads just the root's attributes and `meta` (see `instance.py`).
+
+As ODK Central does:
+- the same instanceID with the identical XML adds the attachments that were missing (201);
+  when there is nothing new it is a duplicate (202, as KoboToolbox answers) and nothing is
+  stored twice; with different XML it is a conflict (409);
+- an edit (`meta/deprecatedID` naming the current version) is a new version of the same
+  submission, whose review state becomes "edited"; an edit of an older version is a 409;
+- the form version in the XML must be a published version of a form the sender may submit
+  to; a closed campaign, or one not started, refuses (403).
+Two senders of the same instanceID at once: the unique constraint lets one insert win; the
+other finds it and is answered as a resend (202 or 409).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mahalla.core.jobs.messages import Message, message
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import for_user, has_perm
+from mahalla.surveys.models import (
+    AppUser,
+    Attachment,
+    Campaign,
+    Form,
+    FormVersion,
+    ReviewState,
+    Submission,
+    SubmissionVersion,
+)
+from mahalla.surveys.openrosa.instance import (
+    Instance,
+    InstanceError,
+    binary_paths,
+    read_instance,
+)
+from mahalla.surveys.submissions import processing
+
+CREATED, DUPLICATE, BAD, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE = (
+    201,
+    202,
+    400,
+    403,
+    404,
+    409,
+    413,
+)
+
+
+@dataclass
+class IntakeResult:
+    status: int
+    message: Message
+    submission: Submission | None = None
+    version: SubmissionVersion | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (CREATED, DUPLICATE)
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.result = IntakeResult(status, message(code, **params))
+
+
+def megabytes(size: int) -> int | float:
+    value = size / (1024 * 1024)
+    return int(value) if value == int(value) else round(value, 1)
+
+
+def receive_submission(
+    *,
+    xml: bytes,
+    files: list[UploadedFile],
+    user=None,
+    app_user: AppUser | None = None,
+    campaign: Campaign | None = None,
+    device_id: str = "",
+    user_agent: str = "",
+) -> IntakeResult:
+    """Store one submission (or add its missing files, or an edit); see the module doc."""
+    try:
+        limit = settings.OPENROSA_MAX_XML_BYTES
+        if len(xml) > limit:
+            raise Refusal(TOO_LARGE, "surveys.openrosa.xml_too_large", limit=megabytes(limit))
+        try:
+            instance = read_instance(xml)
+        except InstanceError as error:
+            raise Refusal(BAD, error.code, **error.params) from error
+        form, version, campaign = _target(instance, user, app_user, campaign)
+        return _store(
+            xml=xml,
+            files=files,
+            instance=instance,
+            form=form,
+            version=version,
+            campaign=campaign,
+            user=user if user is not None and user.is_authenticated else None,
+            app_user=app_user,
+            device_id=device_id[:200],
+            user_agent=user_agent[:300],
+        )
+    except Refusal as refusal:
+        return refusal.result
+
+
+# -- who may send what where
+
+
+def _target(instance: Instance, user, app_user, campaign):
+    """The form, its published version and the campaign the submission belongs to."""
+    form = Form.objects.filter(xml_form_id=instance.form_id).first()
+    unknown = Refusal(NOT_FOUND, "surveys.openrosa.unknown_form", form_id=instance.form_id)
+    if form is None:
+        raise unknown
+    if app_user is not None:
+        if not app_user.is_active:
+            raise Refusal(FORBIDDEN, "surveys.openrosa.token_revoked")
+        campaign = app_user.campaign
+        if not campaign.form_versions.filter(form=form).exists():
+            raise unknown
+    elif user is not None and user.is_authenticated:
+        if not has_perm(user, Perm.SUBMIT):
+            raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
+        if not for_user(user, Perm.SUBMIT, Form.objects.filter(pk=form.pk)).exists():
+            raise unknown
+    elif campaign is None:
+        raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
+
+    version = form.versions.filter(version=instance.version).first()
+    if version is None or version.state == FormVersion.State.DRAFT:
+        raise Refusal(
+            NOT_FOUND,
+            "surveys.openrosa.version_not_published",
+            version=instance.version,
+            form_id=form.xml_form_id,
+        )
+    if version.state != FormVersion.State.PUBLISHED:
+        raise Refusal(FORBIDDEN, "surveys.openrosa.not_accepting", form_id=form.xml_form_id)
+
+    if campaign is None:
+        campaign = _campaign_for(user, version)
+    elif app_user is None and not campaign.form_versions.filter(form=form).exists():
+        raise Refusal(
+            FORBIDDEN,
+            "surveys.openrosa.not_in_campaign",
+            form_id=form.xml_form_id,
+            campaign=_names(campaign),
+        )
+    if campaign is not None:
+        _check_open(campaign)
+    return form, version, campaign
+
+
+def _campaign_for(user, version: FormVersion) -> Campaign | None:
+    """A signed-in surveyor's submission goes to an open campaign of this version (theirs
+    first); a version that only closed campaigns use is refused; none at all is fine."""
+    campaigns = list(version.campaigns.all())
+    if not campaigns:
+        return None
+    open_ones = [c for c in campaigns if is_open(c)]
+    if not open_ones:
+        return campaigns[0]  # refused by _check_open with its name
+    mine = set(
+        Campaign.objects.filter(pk__in=[c.pk for c in open_ones], surveyors=user).values_list(
+            "pk", flat=True
+        )
+    )
+    return next((c for c in open_ones if c.pk in mine), open_ones[0])
+
+
+def is_open(campaign: Campaign) -> bool:
+    today = timezone.localdate()
+    return (
+        campaign.status == Campaign.Status.OPEN
+        and (campaign.starts_on is None or campaign.starts_on <= today)
+        and (campaign.ends_on is None or today <= campaign.ends_on)
+    )
+
+
+def _check_open(campaign: Campaign) -> None:
+    if is_open(campaign):
+        return
+    today = timezone.localdate()
+    not_started = campaign.status == Campaign.Status.PLANNED or (
+        campaign.status == Campaign.Status.OPEN
+        and campaign.starts_on is not None
+        and today < campaign.starts_on
+    )
+    code = "surveys.openrosa.campaign_not_started" if not_started else "surveys.openrosa.campaign_closed"
+    raise Refusal(FORBIDDEN, code, campaign=_names(campaign))
+
+
+def _names(campaign: Campaign) -> dict:
+    from mahalla.core.jobs.messages import names
+
+    return names(campaign)
+
+
+# -- storing
+
+
+def _store(*, xml, files, instance, form, version, campaign, user, app_user, device_id, user_agent):
+    sha = hashlib.sha256(xml).hexdigest()
+    by_name = {_file_name(f): f for f in files}
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = (
+                    SubmissionVersion.objects.select_for_update()
+                    .filter(submission__form=form, instance_id=instance.instance_id)
+                    .select_related("submission")
+                    .first()
+                )
+                if existing is not None:
+                    return _resend(existing, sha, by_name)
+                if instance.deprecated_id:
+                    submission = _edited(form, instance)
+                else:
+                    submission = Submission.objects.create(
+                        form=form,
+                        instance_id=instance.instance_id,
+                        campaign=campaign,
+                        submitted_by=user,
+                        app_user=app_user,
+                    )
+                new = SubmissionVersion.objects.create(
+                    submission=submission,
+                    instance_id=instance.instance_id,
+                    deprecated_id=instance.deprecated_id,
+                    form_version=version,
+                    xml=xml,
+                    xml_sha256=sha,
+                    device_id=device_id,
+                    user_agent=user_agent,
+                    submitted_by=user,
+                    app_user=app_user,
+                )
+                names = instance.attachment_names(binary_paths(version.fields), set(by_name))
+                _attach(new, names, by_name)
+                submission.current = new
+                fields = ["current", "updated_at"]
+                if instance.deprecated_id:
+                    submission.review_state = ReviewState.EDITED
+                    fields.append("review_state")
+                submission.save(update_fields=fields)
+                transaction.on_commit(lambda pk=new.pk: processing.process_version(pk))
+                code = (
+                    "surveys.openrosa.edit_received"
+                    if instance.deprecated_id
+                    else "surveys.openrosa.received"
+                )
+                return IntakeResult(CREATED, message(code), submission, new)
+        except IntegrityError:
+            # Another request stored this instanceID between our look-up and our insert:
+            # look again, and answer as to a resend.
+            continue
+    raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=instance.instance_id)
+
+
+def _edited(form: Form, instance: Instance) -> Submission:
+    replaced = (
+        SubmissionVersion.objects.select_related("submission")
+        .filter(submission__form=form, instance_id=instance.deprecated_id)
+        .first()
+    )
+    if replaced is None:
+        raise Refusal(NOT_FOUND, "surveys.openrosa.edit_unknown", instance_id=instance.deprecated_id)
+    submission = Submission.objects.select_for_update().get(pk=replaced.submission_id)
+    if submission.current_id != replaced.pk:
+        raise Refusal(
+            CONFLICT, "surveys.openrosa.edit_not_current", instance_id=instance.deprecated_id
+        )
+    return submission
+
+
+def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFile]):
+    submission = existing.submission
+    if existing.xml_sha256 != sha:
+        raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=existing.instance_id)
+    missing = [
+        a
+        for a in existing.attachments.select_for_update().filter(file="")
+        if a.name in by_name
+    ]
+    for attachment in missing:
+        _fill(attachment, by_name[attachment.name])
+        attachment.save()
+    if not missing:
+        return IntakeResult(
+            DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing
+        )
+    transaction.on_commit(lambda pk=existing.pk: processing.process_version(pk))
+    return IntakeResult(
+        CREATED, message("surveys.openrosa.attachments_merged"), submission, existing
+    )
+
+
+def _attach(version: SubmissionVersion, names: list[str], by_name: dict[str, UploadedFile]):
+    rows = []
+    for name in names:
+        attachment = Attachment(version=version, name=name)
+        if name in by_name:
+            _fill(attachment, by_name[name])
+        rows.append(attachment)
+    Attachment.objects.bulk_create(rows)
+
+
+def _fill(attachment: Attachment, upload: UploadedFile) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+    upload.seek(0)
+    attachment.file.save(attachment.name, upload, save=False)
+    attachment.sha256 = digest.hexdigest()
+    attachment.size = size
+    attachment.content_type = (getattr(upload, "content_type", "") or "")[:100]
+    attachment.received_at = timezone.now()
+
+
+def _file_name(upload: UploadedFile) -> str:
+    return (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1]
