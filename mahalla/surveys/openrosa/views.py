@@ -46,10 +46,11 @@ def _not_found() -> HttpResponse:
     return message_response(NOT_FOUND, message("surveys.openrosa.not_found"))
 
 
-def _url(request: HttpRequest, name: str, token: str | None, **kwargs) -> str:
+def _url(request: HttpRequest, url_name: str, token: str | None, **kwargs) -> str:
     if token is not None:
-        return request.build_absolute_uri(reverse(f"surveys:openrosa_key_{name}", kwargs={"token": token, **kwargs}))
-    return request.build_absolute_uri(reverse(f"surveys:openrosa_{name}", kwargs=kwargs))
+        kwargs = {"token": token, **kwargs}
+        return request.build_absolute_uri(reverse(f"surveys:openrosa_key_{url_name}", kwargs=kwargs))
+    return request.build_absolute_uri(reverse(f"surveys:openrosa_{url_name}", kwargs=kwargs))
 
 
 @openrosa_view

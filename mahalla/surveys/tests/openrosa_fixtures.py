@@ -36,8 +36,8 @@ def app_user(campaign, world):
     return app_user_create(campaign=campaign, display_name="Team 1", user=world.khlong_toei_officer)
 
 
-def key_url(app_user, name: str, **kwargs) -> str:
-    return reverse(f"surveys:openrosa_key_{name}", kwargs={"token": app_user.token, **kwargs})
+def key_url(app_user, url_name: str, **kwargs) -> str:
+    return reverse(f"surveys:openrosa_key_{url_name}", kwargs={"token": app_user.token, **kwargs})
 
 
 def post(client, url: str, xml: bytes, files=(), **extra):
