@@ -41,9 +41,7 @@ register(
             "Version %(version)s of the form %(form_id)s is not published. Get the current "
             "version of the form on your device and fill it in again."
         ),
-        "surveys.openrosa.not_accepting": _(
-            "The form %(form_id)s no longer accepts submissions."
-        ),
+        "surveys.openrosa.not_accepting": _("The form %(form_id)s no longer accepts submissions."),
         "surveys.openrosa.campaign_closed": _(
             "The campaign %(campaign)s is closed and accepts no more submissions."
         ),
@@ -70,12 +68,9 @@ register(
         "surveys.openrosa.no_xml": _(
             "The request has no xml_submission_file part: the submission itself is missing."
         ),
-        "surveys.openrosa.not_multipart": _(
-            "A submission must be sent as multipart/form-data."
-        ),
+        "surveys.openrosa.not_multipart": _("A submission must be sent as multipart/form-data."),
         "surveys.openrosa.truncated": _(
-            "The submission arrived incomplete (the connection may have dropped). Send it "
-            "again."
+            "The submission arrived incomplete (the connection may have dropped). Send it again."
         ),
         "surveys.openrosa.too_large": _(
             "The submission is larger than the limit of %(limit)s MB. Send it with smaller "

@@ -69,7 +69,7 @@ def _campaign_language(request: HttpRequest, app_user: AppUser) -> None:
 def signed_in_user(request: HttpRequest, *, sending: bool):
     """The person behind Basic credentials (or a session, when only reading), or a refusal."""
     header = request.META.get("HTTP_AUTHORIZATION", "")
-    if not header[:6].lower() == "basic ":
+    if header[:6].lower() != "basic ":
         user = getattr(request, "user", None)
         if not sending and user is not None and user.is_authenticated:
             return user

@@ -26,7 +26,9 @@ class AppUserForm(forms.Form):
     display_name = forms.CharField(
         label=gettext_lazy("Name"),
         max_length=120,
-        help_text=gettext_lazy("Who uses the device, or the device's own name, e.g. “Team 2 phone”."),
+        help_text=gettext_lazy(
+            "Who uses the device, or the device's own name, e.g. “Team 2 phone”."
+        ),
     )
 
 

@@ -54,7 +54,7 @@ def spool_body(request: HttpRequest) -> None:
         raise BodyError(400, "surveys.openrosa.truncated")
 
     source = request.environ["wsgi.input"] if declared is None else request
-    spool = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
+    spool = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)  # noqa: SIM115 - the request reads it after we return
     size = 0
     tail = b""
     remaining = declared

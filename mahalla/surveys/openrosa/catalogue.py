@@ -39,9 +39,7 @@ def listed_versions(user, app_user) -> list[FormVersion]:
 
 
 def versions_with_media(versions: list[FormVersion]) -> set[int]:
-    return set(
-        FormMedia.objects.filter(version__in=versions).values_list("version_id", flat=True)
-    )
+    return set(FormMedia.objects.filter(version__in=versions).values_list("version_id", flat=True))
 
 
 def form_name(version: FormVersion) -> str:

@@ -203,7 +203,11 @@ def _check_open(campaign: Campaign) -> None:
         and campaign.starts_on is not None
         and today < campaign.starts_on
     )
-    code = "surveys.openrosa.campaign_not_started" if not_started else "surveys.openrosa.campaign_closed"
+    code = (
+        "surveys.openrosa.campaign_not_started"
+        if not_started
+        else "surveys.openrosa.campaign_closed"
+    )
     raise Refusal(FORBIDDEN, code, campaign=_names(campaign))
 
 
@@ -281,7 +285,9 @@ def _edited(form: Form, instance: Instance) -> Submission:
         .first()
     )
     if replaced is None:
-        raise Refusal(NOT_FOUND, "surveys.openrosa.edit_unknown", instance_id=instance.deprecated_id)
+        raise Refusal(
+            NOT_FOUND, "surveys.openrosa.edit_unknown", instance_id=instance.deprecated_id
+        )
     submission = Submission.objects.select_for_update().get(pk=replaced.submission_id)
     if submission.current_id != replaced.pk:
         raise Refusal(
@@ -295,17 +301,13 @@ def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFi
     if existing.xml_sha256 != sha:
         raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=existing.instance_id)
     missing = [
-        a
-        for a in existing.attachments.select_for_update().filter(file="")
-        if a.name in by_name
+        a for a in existing.attachments.select_for_update().filter(file="") if a.name in by_name
     ]
     for attachment in missing:
         _fill(attachment, by_name[attachment.name])
         attachment.save()
     if not missing:
-        return IntakeResult(
-            DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing
-        )
+        return IntakeResult(DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing)
     transaction.on_commit(lambda pk=existing.pk: processing.process_version(pk))
     return IntakeResult(
         CREATED, message("surveys.openrosa.attachments_merged"), submission, existing

@@ -22,7 +22,7 @@ def collect_body(
     boundary = boundary or uuid.uuid4().hex
     parts = [
         (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; "
+            f'--{boundary}\r\nContent-Disposition: form-data; name="xml_submission_file"; '
             'filename="submission.xml"\r\nContent-Type: text/xml; charset=UTF-8\r\n\r\n'
         ).encode()
         + xml
@@ -31,7 +31,7 @@ def collect_body(
     for name, data, content_type in files:
         parts.append(
             (
-                f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; "
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
                 f'filename="{name}"\r\nContent-Type: {content_type}\r\n\r\n'
             ).encode()
             + data

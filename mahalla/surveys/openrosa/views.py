@@ -49,7 +49,9 @@ def _not_found() -> HttpResponse:
 def _url(request: HttpRequest, url_name: str, token: str | None, **kwargs) -> str:
     if token is not None:
         kwargs = {"token": token, **kwargs}
-        return request.build_absolute_uri(reverse(f"surveys:openrosa_key_{url_name}", kwargs=kwargs))
+        return request.build_absolute_uri(
+            reverse(f"surveys:openrosa_key_{url_name}", kwargs=kwargs)
+        )
     return request.build_absolute_uri(reverse(f"surveys:openrosa_{url_name}", kwargs=kwargs))
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from openrosa_fixtures are parameters here
 """The same instanceID from two clients at once: exactly one is stored (PostgreSQL)."""
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
+# ruff: noqa: F811 - pytest fixtures imported from openrosa_fixtures are parameters here
 """OpenRosa form list, form download, manifest and media, as ODK Collect reads them."""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -16,16 +17,17 @@ from mahalla.surveys.testing import make_version
 from mahalla.surveys.tests.openrosa_fixtures import app_user, campaign, key_url, version  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-NS = {"x": "http://openrosa.org/xforms/xformsList", "m": "http://openrosa.org/xforms/xformsManifest"}
+NS = {
+    "x": "http://openrosa.org/xforms/xformsList",
+    "m": "http://openrosa.org/xforms/xformsManifest",
+}
 
 
 def _forms(response):
     root = ElementTree.fromstring(response.content)
     assert root.tag == "{http://openrosa.org/xforms/xformsList}xforms"
     return {
-        x.findtext("x:formID", namespaces=NS): {
-            child.tag.split("}")[1]: child.text for child in x
-        }
+        x.findtext("x:formID", namespaces=NS): {child.tag.split("}")[1]: child.text for child in x}
         for x in root.findall("x:xform", NS)
     }
 
@@ -54,7 +56,11 @@ def test_form_list_shows_the_campaigns_published_version_with_its_hash(client, a
 
 
 def test_form_name_is_in_the_devices_language(client, app_user):
-    for language, name in (("th", "สำรวจครัวเรือน"), ("fa", "پیمایش خانوار"), ("en", "Household survey")):
+    for language, name in (
+        ("th", "สำรวจครัวเรือน"),
+        ("fa", "پیمایش خانوار"),
+        ("en", "Household survey"),
+    ):
         response = client.get(key_url(app_user, "form_list"), HTTP_ACCEPT_LANGUAGE=language)
         assert _forms(response)["household"]["name"] == name
 
@@ -65,7 +71,9 @@ def test_without_accept_language_the_campaign_areas_language_is_used(client, app
     assert _forms(response)["household"]["name"] == "สำรวจครัวเรือน"
 
 
-def test_drafts_other_campaigns_and_closed_campaigns_are_not_listed(client, world, app_user, campaign):
+def test_drafts_other_campaigns_and_closed_campaigns_are_not_listed(
+    client, world, app_user, campaign
+):
     draft = make_version(world.khlong_toei, form_id="draft_form", publish=False)
     other = make_version(world.khlong_toei, form_id="other_form")
     campaign.form_versions.add(draft)
@@ -101,7 +109,8 @@ def test_form_id_filter_and_verbose(client, world, app_user, campaign):
 
 def test_manifest_lists_uploaded_media_with_md5_and_downloads(client, app_user, version):
     data = b"name,label\nbkk,Bangkok\n"
-    media = FormMedia(version=version, name="places.csv", kind="file", md5=hashlib.md5(data).hexdigest())  # noqa: S324
+    md5 = hashlib.md5(data).hexdigest()  # noqa: S324 - OpenRosa's hash
+    media = FormMedia(version=version, name="places.csv", kind="file", md5=md5)
     media.file.save("places.csv", ContentFile(data), save=True)
     FormMedia.objects.create(version=version, name="missing.png", kind="image")
     entry = _forms(client.get(key_url(app_user, "form_list")))["household"]
@@ -117,7 +126,9 @@ def test_manifest_lists_uploaded_media_with_md5_and_downloads(client, app_user, 
     download = client.get(url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == data
-    assert client.get(key_url(app_user, "media", pk=version.pk, name="missing.png")).status_code == 404
+    assert (
+        client.get(key_url(app_user, "media", pk=version.pk, name="missing.png")).status_code == 404
+    )
 
 
 def test_revoked_and_unknown_tokens_get_nothing(client, app_user, version):

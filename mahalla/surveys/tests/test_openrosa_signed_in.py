@@ -1,10 +1,10 @@
+# ruff: noqa: F811 - pytest fixtures imported from openrosa_fixtures are parameters here
 """Signed-in people on the OpenRosa endpoints: HTTP Basic over HTTPS, scoped by SUBMIT."""
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
-
 import pytest
+from defusedxml import ElementTree
 from django.urls import reverse
 
 from mahalla.people.roles import Role
@@ -32,7 +32,11 @@ def _ids(response):
 
 
 def test_anonymous_gets_a_basic_challenge_not_a_login_redirect(client, version):
-    for method, url in ((client.get, FORM_LIST), (client.head, SUBMISSION), (client.post, SUBMISSION)):
+    for method, url in (
+        (client.get, FORM_LIST),
+        (client.head, SUBMISSION),
+        (client.post, SUBMISSION),
+    ):
         response = method(url)
         assert response.status_code == 401
         assert response["WWW-Authenticate"].startswith('Basic realm="mahalla"')
@@ -46,7 +50,9 @@ def test_basic_over_https_lists_the_forms_in_scope(client, world, surveyor, vers
     download = ElementTree.fromstring(response.content).find(".//{*}downloadUrl").text
     assert download.startswith("https://testserver/surveys/openrosa/forms/")
     outside = client.get(
-        FORM_LIST, secure=True, HTTP_AUTHORIZATION=basic(world.pathum_wan_officer.username, PASSWORD)
+        FORM_LIST,
+        secure=True,
+        HTTP_AUTHORIZATION=basic(world.pathum_wan_officer.username, PASSWORD),
     )
     assert outside.status_code == 200 and _ids(outside) == []
 
@@ -78,8 +84,12 @@ def test_failed_basic_logins_count_towards_the_lockout(client, surveyor, setting
 def test_a_surveyor_submits_with_basic_credentials(client, surveyor, version, campaign):
     campaign.surveyors.add(surveyor)
     response = post(
-        client, SUBMISSION, household_xml(version, photo="p.jpg"), [("p.jpg", PHOTO, "image/jpeg")],
-        secure=True, HTTP_AUTHORIZATION=basic("kt_surveyor", PASSWORD),
+        client,
+        SUBMISSION,
+        household_xml(version, photo="p.jpg"),
+        [("p.jpg", PHOTO, "image/jpeg")],
+        secure=True,
+        HTTP_AUTHORIZATION=basic("kt_surveyor", PASSWORD),
     )
     assert response.status_code == 201
     submission = Submission.objects.get()
@@ -99,16 +109,36 @@ def test_a_session_may_read_the_form_list_but_never_submit(login, world, version
 
 def test_out_of_scope_and_permissionless_people_cannot_submit(client, world, version):
     xml = household_xml(version)
-    outside = post(client, SUBMISSION, xml, secure=True, HTTP_AUTHORIZATION=basic(world.pathum_wan_officer.username, PASSWORD))
+    outside = post(
+        client,
+        SUBMISSION,
+        xml,
+        secure=True,
+        HTTP_AUTHORIZATION=basic(world.pathum_wan_officer.username, PASSWORD),
+    )
     assert outside.status_code == 404
-    nobody = post(client, SUBMISSION, xml, secure=True, HTTP_AUTHORIZATION=basic(world.treasurer.username, PASSWORD))
+    nobody = post(
+        client,
+        SUBMISSION,
+        xml,
+        secure=True,
+        HTTP_AUTHORIZATION=basic(world.treasurer.username, PASSWORD),
+    )
     assert nobody.status_code == 403
     assert Submission.objects.count() == 0
 
 
-def test_a_signed_in_submission_to_a_version_whose_campaigns_are_closed_is_refused(client, surveyor, version, campaign):
+def test_a_signed_in_submission_to_a_version_whose_campaigns_are_closed_is_refused(
+    client, surveyor, version, campaign
+):
     campaign.status = "closed"
     campaign.save()
-    response = post(client, SUBMISSION, household_xml(version), secure=True, HTTP_AUTHORIZATION=basic("kt_surveyor", PASSWORD))
+    response = post(
+        client,
+        SUBMISSION,
+        household_xml(version),
+        secure=True,
+        HTTP_AUTHORIZATION=basic("kt_surveyor", PASSWORD),
+    )
     assert response.status_code == 403
     assert Submission.objects.count() == 0

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - pytest fixtures imported from openrosa_fixtures are parameters here
 """Submissions through the OpenRosa endpoint and the intake service: raw first, resends,
 conflicts, split attachments, edits, and refusals (unknown, unpublished, closed)."""
 
@@ -6,9 +7,9 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 from unittest import mock
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -55,8 +56,11 @@ def test_a_submission_is_stored_raw_with_its_photo_and_processed_after_commit(
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post(
-            client, key_url(app_user, "submission") + "?deviceID=collect:abc", xml,
-            [("house.jpg", PHOTO, "image/jpeg")], HTTP_USER_AGENT="org.odk.collect.android/v2024.3",
+            client,
+            key_url(app_user, "submission") + "?deviceID=collect:abc",
+            xml,
+            [("house.jpg", PHOTO, "image/jpeg")],
+            HTTP_USER_AGENT="org.odk.collect.android/v2024.3",
         )
     assert response.status_code == 201
     assert response["X-OpenRosa-Version"] == "1.0"
@@ -68,7 +72,11 @@ def test_a_submission_is_stored_raw_with_its_photo_and_processed_after_commit(
     assert stored.form_version == version
     assert stored.device_id == "collect:abc"
     assert stored.user_agent.startswith("org.odk.collect")
-    assert (submission.campaign, submission.app_user, stored.app_user) == (campaign, app_user, app_user)
+    assert (submission.campaign, submission.app_user, stored.app_user) == (
+        campaign,
+        app_user,
+        app_user,
+    )
     assert submission.instance_id == "uuid:one"
     assert submission.review_state == ReviewState.RECEIVED
     photo = stored.attachments.get()
@@ -119,7 +127,9 @@ def test_attachments_split_over_several_posts_are_merged(client, app_user, versi
 
 def test_files_the_xml_does_not_name_are_ignored(client, app_user, version):
     response = post(
-        client, key_url(app_user, "submission"), household_xml(version),
+        client,
+        key_url(app_user, "submission"),
+        household_xml(version),
         [("stray.jpg", PHOTO, "image/jpeg")],
     )
     assert response.status_code == 201
@@ -150,14 +160,20 @@ def test_an_edit_of_an_older_version_or_of_nothing_is_refused(client, app_user, 
     post(client, url, household_xml(version, instance_id="uuid:v1"))
     post(client, url, household_xml(version, instance_id="uuid:v2", deprecated_id="uuid:v1"))
     before = _counts()
-    stale = post(client, url, household_xml(version, instance_id="uuid:v3", deprecated_id="uuid:v1"))
+    stale = post(
+        client, url, household_xml(version, instance_id="uuid:v3", deprecated_id="uuid:v1")
+    )
     assert stale.status_code == 409
-    unknown = post(client, url, household_xml(version, instance_id="uuid:v9", deprecated_id="uuid:nope"))
+    unknown = post(
+        client, url, household_xml(version, instance_id="uuid:v9", deprecated_id="uuid:nope")
+    )
     assert unknown.status_code == 404
     assert _counts() == before
 
 
-def test_unknown_form_unpublished_or_retired_version_are_refused(client, world, app_user, version, campaign):
+def test_unknown_form_unpublished_or_retired_version_are_refused(
+    client, world, app_user, version, campaign
+):
     url = key_url(app_user, "submission")
     xml = household_xml(version).replace(b'id="household"', b'id="nosuchform"')
     assert post(client, url, xml).status_code == 404
@@ -206,7 +222,9 @@ def test_refusal_is_in_the_senders_language(client, app_user, version, campaign)
     assert response["Content-Language"] == "fa"
 
 
-def test_intake_service_for_the_web_form(world, version, campaign, django_capture_on_commit_callbacks):
+def test_intake_service_for_the_web_form(
+    world, version, campaign, django_capture_on_commit_callbacks
+):
     """The web form calls the same service with a signed-in user and its campaign."""
     xml = household_xml(version, photo="p.jpg")
     upload = SimpleUploadedFile("p.jpg", PHOTO, content_type="image/jpeg")
@@ -221,7 +239,9 @@ def test_intake_service_for_the_web_form(world, version, campaign, django_captur
     assert result.version.attachments.get().size == len(PHOTO)
     again = receive_submission(xml=xml, files=[], user=world.khlong_toei_officer, campaign=campaign)
     assert again.status == 202
-    outside = receive_submission(xml=household_xml(version), files=[], user=world.pathum_wan_officer)
+    outside = receive_submission(
+        xml=household_xml(version), files=[], user=world.pathum_wan_officer
+    )
     assert outside.status == 404
     nobody = receive_submission(xml=household_xml(version), files=[], user=world.treasurer)
     assert nobody.status == 403
