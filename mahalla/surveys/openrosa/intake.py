@@ -27,6 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from mahalla.core.jobs.messages import Message, message
@@ -124,16 +125,39 @@ def receive_submission(
 
 
 def _target(instance: Instance, user, app_user, campaign):
-    """The form, its published version and the campaign the submission belongs to."""
-    form = Form.objects.filter(xml_form_id=instance.form_id).first()
-    unknown = Refusal(NOT_FOUND, "surveys.openrosa.unknown_form", form_id=instance.form_id)
-    if form is None:
-        raise unknown
+    """The form, its published version and the campaign the submission belongs to.
+
+    One query finds the version (with its form and, for an app user, whether its campaign
+    has the form); the refusals' details are looked up only when refusing."""
     if app_user is not None:
         if not app_user.is_active:
             raise Refusal(FORBIDDEN, "surveys.openrosa.token_revoked")
         campaign = app_user.campaign
-        if not campaign.form_versions.filter(form=form).exists():
+    versions = (
+        FormVersion.objects.select_related("form")
+        .defer("xform", "form__created_by")
+        .filter(form__xml_form_id=instance.form_id, version=instance.version)
+    )
+    if campaign is not None:
+        versions = versions.annotate(
+            in_campaign=Exists(
+                Campaign.form_versions.through.objects.filter(
+                    campaign_id=campaign.pk, formversion__form_id=OuterRef("form_id")
+                )
+            )
+        )
+    version = versions.order_by().first()
+    form = version.form if version is not None else _form(instance.form_id)
+    unknown = Refusal(NOT_FOUND, "surveys.openrosa.unknown_form", form_id=instance.form_id)
+    if form is None:
+        raise unknown
+    in_campaign = (
+        version.in_campaign
+        if version is not None and campaign is not None
+        else campaign is not None and campaign.form_versions.filter(form=form).exists()
+    )
+    if app_user is not None:
+        if not in_campaign:
             raise unknown
     elif user is not None and user.is_authenticated:
         if not has_perm(user, Perm.SUBMIT):
@@ -143,7 +167,6 @@ def _target(instance: Instance, user, app_user, campaign):
     elif campaign is None:
         raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
 
-    version = form.versions.filter(version=instance.version).first()
     if version is None or version.state == FormVersion.State.DRAFT:
         raise Refusal(
             NOT_FOUND,
@@ -156,7 +179,7 @@ def _target(instance: Instance, user, app_user, campaign):
 
     if campaign is None:
         campaign = _campaign_for(user, version)
-    elif app_user is None and not campaign.form_versions.filter(form=form).exists():
+    elif app_user is None and not in_campaign:
         raise Refusal(
             FORBIDDEN,
             "surveys.openrosa.not_in_campaign",
@@ -166,6 +189,10 @@ def _target(instance: Instance, user, app_user, campaign):
     if campaign is not None:
         _check_open(campaign)
     return form, version, campaign
+
+
+def _form(xml_form_id: str) -> Form | None:
+    return Form.objects.filter(xml_form_id=xml_form_id).order_by().first()
 
 
 def _campaign_for(user, version: FormVersion) -> Campaign | None:
@@ -230,6 +257,7 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                     SubmissionVersion.objects.select_for_update()
                     .filter(submission__form=form, instance_id=instance.instance_id)
                     .select_related("submission")
+                    .order_by("pk")
                     .first()
                 )
                 if existing is not None:
@@ -259,11 +287,13 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                 names = instance.attachment_names(binary_paths(version.fields), set(by_name))
                 _attach(new, names, by_name)
                 submission.current = new
-                fields = ["current", "updated_at"]
                 if instance.deprecated_id:
+                    # A change of review state is history; `current` alone is not (the
+                    # history leaves it out), so a new submission saves no second record.
                     submission.review_state = ReviewState.EDITED
-                    fields.append("review_state")
-                submission.save(update_fields=fields)
+                    submission.save(update_fields=["current", "review_state", "updated_at"])
+                else:
+                    Submission.objects.filter(pk=submission.pk).update(current=new)
                 transaction.on_commit(lambda pk=new.pk: processing.process_version(pk))
                 code = (
                     "surveys.openrosa.edit_received"
@@ -282,6 +312,7 @@ def _edited(form: Form, instance: Instance) -> Submission:
     replaced = (
         SubmissionVersion.objects.select_related("submission")
         .filter(submission__form=form, instance_id=instance.deprecated_id)
+        .order_by("pk")
         .first()
     )
     if replaced is None:
