@@ -135,7 +135,7 @@ def _target(instance: Instance, user, app_user, campaign):
         campaign = app_user.campaign
     versions = (
         FormVersion.objects.select_related("form")
-        .defer("xform", "form__created_by")
+        .defer("xform")
         .filter(form__xml_form_id=instance.form_id, version=instance.version)
     )
     if campaign is not None:

@@ -8,8 +8,8 @@ import io
 from unittest import mock
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 from django.test import RequestFactory
+from django.test.client import ClientHandler
 
 from mahalla.surveys.models import Attachment, Submission, SubmissionVersion
 from mahalla.surveys.openrosa.testing import collect_body
@@ -143,13 +143,10 @@ def test_a_body_that_is_not_multipart_is_400(client, app_user, version):
 
 
 def _wsgi(environ):
-    status = {}
-
-    def start_response(line, headers, exc_info=None):
-        status["line"], status["headers"] = line, dict(headers)
-
-    body = b"".join(WSGIHandler()(environ, start_response))
-    return int(status["line"].split()[0]), status["headers"], body
+    """Through Django's WSGI request handling (the test client's handler, which keeps the
+    test's database connection open), with the environ exactly as given."""
+    response = ClientHandler()(environ)
+    return response.status_code, response.headers, response.content
 
 
 def _chunked_environ(app_user, body, content_type, *, terminated=True):
