@@ -51,7 +51,7 @@ def app_user_list(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("The app user %(name)s was added. Scan its QR code with ODK Collect.")
-            % {"name": app_user.display_name},
+            % {"name": f"\u2068{app_user.display_name}\u2069"},
         )
         return redirect("surveys:app_user_codes", pk=campaign.pk)
     rows = campaign.app_users.select_related("created_by", "revoked_by").order_by(
@@ -107,7 +107,7 @@ def app_user_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("The app user %(name)s was revoked: its devices can no longer get forms or send.")
-            % {"name": app_user.display_name},
+            % {"name": f"\u2068{app_user.display_name}\u2069"},
         )
         return redirect("surveys:app_user_list", pk=app_user.campaign_id)
     return render(

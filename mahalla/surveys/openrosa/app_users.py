@@ -80,4 +80,13 @@ def read_payload(payload: str) -> dict:
 def qr_svg(payload: str, *, title: str) -> str:
     """An inline SVG (no style attributes or scripts, for the security policy)."""
     code = segno.make(payload, error="l", micro=False)
-    return code.svg_inline(scale=4, border=4, title=title, svgclass="collect-qr", lineclass="")
+    # A white background and quiet zone of its own, so a dark page still scans.
+    return code.svg_inline(
+        scale=4,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=title,
+        svgclass="collect-qr",
+        lineclass="",
+    )
