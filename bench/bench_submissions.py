@@ -1,7 +1,7 @@
 """OpenRosa submissions under gunicorn, against a bare endpoint that only stores the body.
 
 On PostgreSQL (a throwaway database, dropped at the end), with production-like settings
-(DEBUG off) and gunicorn with BENCH_WORKERS (3) sync workers on 127.0.0.1:
+(DEBUG off) and gunicorn with BENCH_WORKERS (4) sync workers on 127.0.0.1:
 
 - 8 concurrent clients (threads, one http.client connection per request, as Collect opens
   them) post BENCH_SUBMISSIONS (5,000) submissions in all, each the household form's XML
@@ -41,7 +41,7 @@ from common import Result  # noqa: E402
 
 TOTAL = int(os.environ.get("BENCH_SUBMISSIONS", "5000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 PHOTO_BYTES = 200 * 1024
 
 
