@@ -338,3 +338,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# OpenRosa server (ODK Collect): the largest submission body (XML and attachments together)
+# it accepts, announced as X-OpenRosa-Accept-Content-Length; the largest XML part, checked
+# before it is parsed; Basic sign-in over plain HTTP is refused unless DEBUG or this is on
+# (docs/decisions/0007-openrosa-access.md).
+OPENROSA_MAX_SUBMISSION_BYTES = envint("OPENROSA_MAX_SUBMISSION_BYTES", str(100 * 1024 * 1024))
+OPENROSA_MAX_XML_BYTES = envint("OPENROSA_MAX_XML_BYTES", str(10 * 1024 * 1024))
+OPENROSA_ALLOW_BASIC_OVER_HTTP = envbool("OPENROSA_ALLOW_BASIC_OVER_HTTP", "false")
+# Benchmark only (bench/bench_submissions.py): a bare endpoint that stores a request body and
+# nothing else, to measure the server's floor. Never on in production.
+BENCH_BARE_ENDPOINT = envbool("BENCH_BARE_ENDPOINT", "false")

@@ -97,6 +97,42 @@ def _published_version() -> dict[str, Any]:
     return {"pk": version.pk}
 
 
+# -- surveys: OpenRosa and app users (looked up when fetched: the surveys demo builds them)
+
+
+def _or_version(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import FormVersion
+
+    return {"pk": FormVersion.objects.filter(state="published").order_by("pk").first().pk}
+
+
+def _or_media(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import FormMedia
+
+    media = FormMedia.objects.exclude(file="").filter(version__state="published").first()
+    return {"pk": media.version_id, "name": media.name}
+
+
+def _or_token(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import AppUser
+
+    return {"token": AppUser.objects.filter(revoked_at__isnull=True).order_by("pk").first().token}
+
+
+def _or_campaign(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import AppUser
+
+    return {
+        "pk": AppUser.objects.filter(revoked_at__isnull=True).order_by("pk").first().campaign_id
+    }
+
+
+def _or_app_user(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import AppUser
+
+    return {"pk": AppUser.objects.filter(revoked_at__isnull=True).order_by("pk").first().pk}
+
+
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
 
 PAGES: dict[str, Page] = {
@@ -198,6 +234,25 @@ PAGES: dict[str, Page] = {
     "surveys:webform_submit": Page(
         kwargs=lambda demo: _published_version(), status=POST_ONLY, kind="data"
     ),
+    "surveys:openrosa_form_list": Page(kind="data", note="XML; a session may read it"),
+    "surveys:openrosa_form_xml": Page(kwargs=_or_version, kind="data"),
+    "surveys:openrosa_manifest": Page(kwargs=_or_version, kind="data"),
+    "surveys:openrosa_media": Page(kwargs=_or_media, kind="data"),
+    "surveys:openrosa_submission": Page(status=204, kind="data", note="OpenRosa HEAD/GET"),
+    "surveys:openrosa_key_form_list": Page(kwargs=_or_token, kind="data"),
+    "surveys:openrosa_key_form_xml": Page(
+        kwargs=lambda demo: {**_or_token(demo), **_or_version(demo)}, kind="data"
+    ),
+    "surveys:openrosa_key_manifest": Page(
+        kwargs=lambda demo: {**_or_token(demo), **_or_version(demo)}, kind="data"
+    ),
+    "surveys:openrosa_key_media": Page(
+        kwargs=lambda demo: {**_or_token(demo), **_or_media(demo)}, kind="data"
+    ),
+    "surveys:openrosa_key_submission": Page(kwargs=_or_token, status=204, kind="data"),
+    "surveys:app_user_list": Page(kwargs=_or_campaign),
+    "surveys:app_user_codes": Page(kwargs=_or_campaign, note="QR codes for ODK Collect"),
+    "surveys:app_user_revoke": Page(kwargs=_or_app_user, note="the confirmation page"),
 }
 
 

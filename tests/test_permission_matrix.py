@@ -222,6 +222,99 @@ def _export_jobs(world: World) -> int:
     return ExportJob.objects.count()
 
 
+# -- surveys: OpenRosa server and app users
+
+
+def _or_version(world: World):
+    from mahalla.surveys.models import Campaign, FormVersion
+    from mahalla.surveys.testing import make_version
+
+    version = FormVersion.objects.filter(form__xml_form_id="household").first()
+    if version is None:
+        version = make_version(world.khlong_toei)
+        campaign = Campaign.objects.create(area=world.khlong_toei, name_en="KT", status="open")
+        campaign.form_versions.add(version)
+    return version
+
+
+def _or_app_user(world: World, *, revoked: bool = False):
+    from django.utils import timezone
+
+    from mahalla.surveys.models import AppUser
+
+    campaign = _or_version(world).campaigns.get()
+    token = ("r" if revoked else "a") * 64
+    app_user, _created = AppUser.objects.get_or_create(
+        token=token,
+        defaults={
+            "campaign": campaign,
+            "display_name": "Team",
+            "revoked_at": timezone.now() if revoked else None,
+        },
+    )
+    return app_user
+
+
+def _or_media(world: World) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from mahalla.surveys.models import FormMedia
+
+    version = _or_version(world)
+    if not FormMedia.objects.filter(version=version, name="list.csv").exists():
+        media = FormMedia(version=version, name="list.csv", kind="file", md5="0" * 32)
+        media.file.save("list.csv", ContentFile(b"name\nx\n"), save=True)
+    return {"pk": version.pk, "name": "list.csv"}
+
+
+def _or_pk(world: World) -> dict[str, Any]:
+    return {"pk": _or_version(world).pk}
+
+
+def _key(world: World) -> dict[str, Any]:
+    return {"token": _or_app_user(world).token}
+
+
+def _revoked_key(world: World) -> dict[str, Any]:
+    return {"token": _or_app_user(world, revoked=True).token}
+
+
+def _key_and(extra: Callable[[World], dict[str, Any]]) -> Callable[[World], dict[str, Any]]:
+    return lambda world: {**_key(world), **extra(world)}
+
+
+def _or_campaign(world: World) -> dict[str, Any]:
+    return {"pk": _or_version(world).campaigns.get().pk}
+
+
+def _or_app_user_pk(world: World) -> dict[str, Any]:
+    return {"pk": _or_app_user(world).pk}
+
+
+def _submissions(world: World) -> int:
+    from mahalla.surveys.models import Submission
+
+    return Submission.objects.count()
+
+
+def _app_users(world: World) -> tuple:
+    from mahalla.surveys.models import AppUser
+
+    _or_app_user(world)  # made before the count, as the URL's kwargs would make it
+    return tuple(AppUser.objects.values_list("pk", "revoked_at"))
+
+
+def openrosa(**overrides: Any) -> Spec:
+    """Signed-in OpenRosa endpoints: anonymous gets Basic's 401 challenge, not the login page;
+    a session may read (Collect itself signs in with Basic over HTTPS)."""
+    return Spec(**{"anonymous": 401, **overrides})
+
+
+def token_spec(**overrides: Any) -> Spec:
+    """App-user endpoints: the token in the path is the credential, whoever holds it."""
+    return Spec(**{"anonymous": 200, "allowed": ("no_role", 200), "denied": (), **overrides})
+
+
 SPECS: dict[str, Spec | list[Spec]] = {
     # -- core
     "home": public(),
@@ -534,6 +627,76 @@ SPECS: dict[str, Spec | list[Spec]] = {
         denied=(("pathum_wan_officer", 404), ("no_role", 403)),
         unchanged=wf.submissions,
     ),
+    # -- surveys: OpenRosa (signed in)
+    "surveys:openrosa_form_list": openrosa(
+        kwargs=lambda w: (_or_version(w), {})[1],
+        denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+        secret=lambda w: f"<formID>{_or_version(w).form.xml_form_id}</formID>",
+        note="forms in the reader's SUBMIT scope only",
+    ),
+    "surveys:openrosa_form_xml": openrosa(kwargs=_or_pk),
+    "surveys:openrosa_manifest": openrosa(kwargs=_or_pk),
+    "surveys:openrosa_media": openrosa(kwargs=_or_media),
+    "surveys:openrosa_submission": [
+        openrosa(allowed=("khlong_toei_officer", 204), denied=(), note="HEAD/GET: 204"),
+        openrosa(
+            method="post",
+            allowed=None,
+            denied=(("khlong_toei_officer", 401),),
+            unchanged=_submissions,
+            note="a browser session never submits: Basic credentials are needed",
+        ),
+    ],
+    # -- surveys: OpenRosa (app users, token in the path)
+    "surveys:openrosa_key_form_list": [
+        token_spec(kwargs=_key),
+        token_spec(kwargs=_revoked_key, anonymous=403, allowed=None, note="revoked token"),
+    ],
+    "surveys:openrosa_key_form_xml": [
+        token_spec(kwargs=_key_and(_or_pk)),
+        token_spec(kwargs=lambda w: {**_revoked_key(w), **_or_pk(w)}, anonymous=403, allowed=None),
+    ],
+    "surveys:openrosa_key_manifest": token_spec(kwargs=_key_and(_or_pk)),
+    "surveys:openrosa_key_media": token_spec(kwargs=_key_and(_or_media)),
+    "surveys:openrosa_key_submission": [
+        token_spec(kwargs=_key, anonymous=204, allowed=("no_role", 204)),
+        token_spec(
+            kwargs=_key,
+            method="post",
+            anonymous=400,
+            allowed=None,
+            unchanged=_submissions,
+            note="a POST without xml_submission_file",
+        ),
+        token_spec(
+            kwargs=_revoked_key, method="post", anonymous=403, allowed=None, unchanged=_submissions
+        ),
+    ],
+    # -- surveys: app users of a campaign
+    "surveys:app_user_list": [
+        Spec(kwargs=_or_campaign, denied=(("pathum_wan_officer", 404), ("treasurer", 403))),
+        Spec(
+            kwargs=_or_campaign,
+            method="post",
+            data=lambda w: {"display_name": "Team 9"},
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+            unchanged=_app_users,
+        ),
+    ],
+    "surveys:app_user_codes": Spec(
+        kwargs=_or_campaign, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+    ),
+    "surveys:app_user_revoke": [
+        Spec(kwargs=_or_app_user_pk, denied=(("pathum_wan_officer", 404), ("treasurer", 403))),
+        Spec(
+            kwargs=_or_app_user_pk,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+            unchanged=_app_users,
+        ),
+    ],
 }
 
 

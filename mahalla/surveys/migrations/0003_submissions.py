@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0001_initial'),
+        ('surveys', '0002_exports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,52 +1,88 @@
-"""PLACEHOLDER of the shared submission intake, written on the web-forms branch only.
+"""Taking in one submission: raw first, then processing after the commit.
 
-The OpenRosa engineer writes the real `receive_submission` (duplicates, attachment merging,
-edits with deprecatedID, size limits, locking); the lead replaces this whole file with theirs at
-merge. It keeps exactly the contract of the shared data contracts so the web-form view that
-calls it needs no change: store the raw XML and attachments in one transaction, answer 201 for a
-new submission, 202 for an identical resend, 409 for the same instanceID with other XML, and a
-refusal (400/403/404) with a job-message dict for the reader.
+`receive_submission` is the one way a submission enters mahalla, from ODK Collect (the
+OpenRosa views) and from the web form alike. In one transaction it stores the XML exactly as
+received (with its SHA-256) and every attachment the XML names (a row with an empty file for
+one that has not arrived yet), and only after the commit asks `processing.process_version` to
+parse it. Before storing it reads just the root's attributes and `meta` (see `instance.py`).
+
+As ODK Central does:
+- the same instanceID with the identical XML adds the attachments that were missing (201);
+  when there is nothing new it is a duplicate (202, as KoboToolbox answers) and nothing is
+  stored twice; with different XML it is a conflict (409);
+- an edit (`meta/deprecatedID` naming the current version) is a new version of the same
+  submission, whose review state becomes "edited"; an edit of an older version is a 409;
+- the form version in the XML must be a published version of a form the sender may submit
+  to; a closed campaign, or one not started, refuses (403).
+Two senders of the same instanceID at once: the unique constraint lets one insert win; the
+other finds it and is answered as a resend (202 or 409).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from defusedxml import ElementTree
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from mahalla.core.jobs.messages import Message, message
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import for_user, has_perm
 from mahalla.surveys.models import (
+    AppUser,
     Attachment,
     Campaign,
     Form,
     FormVersion,
+    ReviewState,
     Submission,
     SubmissionVersion,
 )
+from mahalla.surveys.openrosa.instance import (
+    Instance,
+    InstanceError,
+    binary_paths,
+    read_instance,
+)
 from mahalla.surveys.submissions import processing
+
+CREATED, DUPLICATE, BAD, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE = (
+    201,
+    202,
+    400,
+    403,
+    404,
+    409,
+    413,
+)
 
 
 @dataclass
 class IntakeResult:
     status: int
+    message: Message
     submission: Submission | None = None
-    message: Message = field(default_factory=dict)
+    version: SubmissionVersion | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (CREATED, DUPLICATE)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+class Refusal(Exception):
+    def __init__(self, status: int, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.result = IntakeResult(status, message(code, **params))
 
 
-def _instance_id(root: Any) -> str:
-    for element in root.iter():
-        if _local(element.tag) == "instanceID" and (element.text or "").strip():
-            return element.text.strip()
-    return ""
+def megabytes(size: int) -> int | float:
+    value = size / (1024 * 1024)
+    return int(value) if value == int(value) else round(value, 1)
 
 
 def receive_submission(
@@ -54,68 +90,285 @@ def receive_submission(
     xml: bytes,
     files: list[UploadedFile],
     user=None,
-    app_user=None,
+    app_user: AppUser | None = None,
     campaign: Campaign | None = None,
+    device_id: str = "",
+    user_agent: str = "",
 ) -> IntakeResult:
-    """Store one submission raw (XML and attachments) and answer with an OpenRosa status."""
+    """Store one submission (or add its missing files, or an edit); see the module doc."""
     try:
-        root = ElementTree.fromstring(xml)
-    except Exception:  # noqa: BLE001 - any parse failure (or a refused entity) is a 400
-        return IntakeResult(400, message=message("surveys.intake_bad_xml"))
-    form_id = root.get("id", "")
-    form = Form.objects.filter(xml_form_id=form_id).first()
-    if form is None:
-        return IntakeResult(404, message=message("surveys.intake_unknown_form", form=form_id))
-    version = FormVersion.objects.filter(form=form, version=root.get("version", "")).first()
-    if version is None or not version.is_published:
-        return IntakeResult(403, message=message("surveys.intake_not_published", form=form_id))
-    if campaign is not None and campaign.status != Campaign.Status.OPEN:
-        return IntakeResult(403, message=message("surveys.intake_campaign_closed"))
-    instance_id = _instance_id(root)
-    if not instance_id:
-        return IntakeResult(400, message=message("surveys.intake_no_instance_id"))
-    sha = hashlib.sha256(xml).hexdigest()
-    existing = SubmissionVersion.objects.filter(
-        submission__form=form, instance_id=instance_id
-    ).first()
-    if existing is not None:
-        if existing.xml_sha256 == sha:
-            return IntakeResult(202, existing.submission, message("surveys.intake_duplicate"))
-        return IntakeResult(409, existing.submission, message("surveys.intake_conflict"))
-    try:
-        with transaction.atomic():
-            submission = Submission.objects.create(
-                form=form,
-                instance_id=instance_id,
-                campaign=campaign,
-                submitted_by=user,
-                app_user=app_user,
-            )
-            stored = SubmissionVersion.objects.create(
-                submission=submission,
-                instance_id=instance_id,
-                form_version=version,
-                xml=xml,
-                xml_sha256=sha,
-                submitted_by=user,
-                app_user=app_user,
-            )
-            submission.current = stored
-            submission.save(update_fields=["current"])
-            for upload in files:
-                content = upload.read()
-                attachment = Attachment(
-                    version=stored,
-                    name=upload.name,
-                    sha256=hashlib.sha256(content).hexdigest(),
-                    size=len(content),
-                    content_type=getattr(upload, "content_type", "") or "",
-                    received_at=timezone.now(),
+        limit = settings.OPENROSA_MAX_XML_BYTES
+        if len(xml) > limit:
+            raise Refusal(TOO_LARGE, "surveys.openrosa.xml_too_large", limit=megabytes(limit))
+        try:
+            instance = read_instance(xml)
+        except InstanceError as error:
+            raise Refusal(BAD, error.code, **error.params) from error
+        form, version, campaign = _target(instance, user, app_user, campaign)
+        return _store(
+            xml=xml,
+            files=files,
+            instance=instance,
+            form=form,
+            version=version,
+            campaign=campaign,
+            user=user if user is not None and user.is_authenticated else None,
+            app_user=app_user,
+            device_id=device_id[:200],
+            user_agent=user_agent[:300],
+        )
+    except Refusal as refusal:
+        return refusal.result
+
+
+# -- who may send what where
+
+
+def _target(instance: Instance, user, app_user, campaign):
+    """The form, its published version and the campaign the submission belongs to.
+
+    One query finds the version (with its form and, for an app user, whether its campaign
+    has the form); the refusals' details are looked up only when refusing."""
+    if app_user is not None:
+        if not app_user.is_active:
+            raise Refusal(FORBIDDEN, "surveys.openrosa.token_revoked")
+        campaign = app_user.campaign
+    versions = (
+        FormVersion.objects.select_related("form")
+        .defer("xform")
+        .filter(form__xml_form_id=instance.form_id, version=instance.version)
+    )
+    if campaign is not None:
+        versions = versions.annotate(
+            in_campaign=Exists(
+                Campaign.form_versions.through.objects.filter(
+                    campaign_id=campaign.pk, formversion__form_id=OuterRef("form_id")
                 )
-                upload.seek(0)
-                attachment.file.save(upload.name, upload, save=False)
-                attachment.save()
-            transaction.on_commit(lambda: processing.process_version(stored.pk))
-    except IntegrityError:
-        return IntakeResult(409, message=message("surveys.intake_conflict"))
-    return IntakeResult(201, submission, message("surveys.intake_received"))
+            )
+        )
+    version = versions.order_by().first()
+    form = version.form if version is not None else _form(instance.form_id)
+    unknown = Refusal(NOT_FOUND, "surveys.openrosa.unknown_form", form_id=instance.form_id)
+    if form is None:
+        raise unknown
+    in_campaign = (
+        version.in_campaign
+        if version is not None and campaign is not None
+        else campaign is not None and campaign.form_versions.filter(form=form).exists()
+    )
+    if app_user is not None:
+        if not in_campaign:
+            raise unknown
+    elif user is not None and user.is_authenticated:
+        if not has_perm(user, Perm.SUBMIT):
+            raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
+        if not for_user(user, Perm.SUBMIT, Form.objects.filter(pk=form.pk)).exists():
+            raise unknown
+    elif campaign is None:
+        raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
+
+    if version is None or version.state == FormVersion.State.DRAFT:
+        raise Refusal(
+            NOT_FOUND,
+            "surveys.openrosa.version_not_published",
+            version=instance.version,
+            form_id=form.xml_form_id,
+        )
+    if version.state != FormVersion.State.PUBLISHED:
+        raise Refusal(FORBIDDEN, "surveys.openrosa.not_accepting", form_id=form.xml_form_id)
+
+    if campaign is None:
+        campaign = _campaign_for(user, version)
+    elif app_user is None and not in_campaign:
+        raise Refusal(
+            FORBIDDEN,
+            "surveys.openrosa.not_in_campaign",
+            form_id=form.xml_form_id,
+            campaign=_names(campaign),
+        )
+    if campaign is not None:
+        _check_open(campaign)
+    return form, version, campaign
+
+
+def _form(xml_form_id: str) -> Form | None:
+    return Form.objects.filter(xml_form_id=xml_form_id).order_by().first()
+
+
+def _campaign_for(user, version: FormVersion) -> Campaign | None:
+    """A signed-in surveyor's submission goes to an open campaign of this version (theirs
+    first); a version that only closed campaigns use is refused; none at all is fine."""
+    campaigns = list(version.campaigns.all())
+    if not campaigns:
+        return None
+    open_ones = [c for c in campaigns if is_open(c)]
+    if not open_ones:
+        return campaigns[0]  # refused by _check_open with its name
+    mine = set(
+        Campaign.objects.filter(pk__in=[c.pk for c in open_ones], surveyors=user).values_list(
+            "pk", flat=True
+        )
+    )
+    return next((c for c in open_ones if c.pk in mine), open_ones[0])
+
+
+def is_open(campaign: Campaign) -> bool:
+    today = timezone.localdate()
+    return (
+        campaign.status == Campaign.Status.OPEN
+        and (campaign.starts_on is None or campaign.starts_on <= today)
+        and (campaign.ends_on is None or today <= campaign.ends_on)
+    )
+
+
+def _check_open(campaign: Campaign) -> None:
+    if is_open(campaign):
+        return
+    today = timezone.localdate()
+    not_started = campaign.status == Campaign.Status.PLANNED or (
+        campaign.status == Campaign.Status.OPEN
+        and campaign.starts_on is not None
+        and today < campaign.starts_on
+    )
+    code = (
+        "surveys.openrosa.campaign_not_started"
+        if not_started
+        else "surveys.openrosa.campaign_closed"
+    )
+    raise Refusal(FORBIDDEN, code, campaign=_names(campaign))
+
+
+def _names(campaign: Campaign) -> dict:
+    from mahalla.core.jobs.messages import names
+
+    return names(campaign)
+
+
+# -- storing
+
+
+def _store(*, xml, files, instance, form, version, campaign, user, app_user, device_id, user_agent):
+    sha = hashlib.sha256(xml).hexdigest()
+    by_name = {_file_name(f): f for f in files}
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = (
+                    SubmissionVersion.objects.select_for_update()
+                    .filter(submission__form=form, instance_id=instance.instance_id)
+                    .select_related("submission")
+                    .order_by("pk")
+                    .first()
+                )
+                if existing is not None:
+                    return _resend(existing, sha, by_name)
+                if instance.deprecated_id:
+                    submission = _edited(form, instance)
+                else:
+                    submission = Submission.objects.create(
+                        form=form,
+                        instance_id=instance.instance_id,
+                        campaign=campaign,
+                        submitted_by=user,
+                        app_user=app_user,
+                    )
+                new = SubmissionVersion.objects.create(
+                    submission=submission,
+                    instance_id=instance.instance_id,
+                    deprecated_id=instance.deprecated_id,
+                    form_version=version,
+                    xml=xml,
+                    xml_sha256=sha,
+                    device_id=device_id,
+                    user_agent=user_agent,
+                    submitted_by=user,
+                    app_user=app_user,
+                )
+                names = instance.attachment_names(binary_paths(version.fields), set(by_name))
+                _attach(new, names, by_name)
+                submission.current = new
+                if instance.deprecated_id:
+                    # A change of review state is history; `current` alone is not (the
+                    # history leaves it out), so a new submission saves no second record.
+                    submission.review_state = ReviewState.EDITED
+                    submission.save(update_fields=["current", "review_state", "updated_at"])
+                else:
+                    Submission.objects.filter(pk=submission.pk).update(current=new)
+                transaction.on_commit(lambda pk=new.pk: processing.process_version(pk))
+                code = (
+                    "surveys.openrosa.edit_received"
+                    if instance.deprecated_id
+                    else "surveys.openrosa.received"
+                )
+                return IntakeResult(CREATED, message(code), submission, new)
+        except IntegrityError:
+            # Another request stored this instanceID between our look-up and our insert:
+            # look again, and answer as to a resend.
+            continue
+    raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=instance.instance_id)
+
+
+def _edited(form: Form, instance: Instance) -> Submission:
+    replaced = (
+        SubmissionVersion.objects.select_related("submission")
+        .filter(submission__form=form, instance_id=instance.deprecated_id)
+        .order_by("pk")
+        .first()
+    )
+    if replaced is None:
+        raise Refusal(
+            NOT_FOUND, "surveys.openrosa.edit_unknown", instance_id=instance.deprecated_id
+        )
+    submission = Submission.objects.select_for_update().get(pk=replaced.submission_id)
+    if submission.current_id != replaced.pk:
+        raise Refusal(
+            CONFLICT, "surveys.openrosa.edit_not_current", instance_id=instance.deprecated_id
+        )
+    return submission
+
+
+def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFile]):
+    submission = existing.submission
+    if existing.xml_sha256 != sha:
+        raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=existing.instance_id)
+    missing = [
+        a for a in existing.attachments.select_for_update().filter(file="") if a.name in by_name
+    ]
+    for attachment in missing:
+        _fill(attachment, by_name[attachment.name])
+        attachment.save()
+    if not missing:
+        return IntakeResult(DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing)
+    transaction.on_commit(lambda pk=existing.pk: processing.process_version(pk))
+    return IntakeResult(
+        CREATED, message("surveys.openrosa.attachments_merged"), submission, existing
+    )
+
+
+def _attach(version: SubmissionVersion, names: list[str], by_name: dict[str, UploadedFile]):
+    rows = []
+    for name in names:
+        attachment = Attachment(version=version, name=name)
+        if name in by_name:
+            _fill(attachment, by_name[name])
+        rows.append(attachment)
+    Attachment.objects.bulk_create(rows)
+
+
+def _fill(attachment: Attachment, upload: UploadedFile) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+    upload.seek(0)
+    attachment.file.save(attachment.name, upload, save=False)
+    attachment.sha256 = digest.hexdigest()
+    attachment.size = size
+    attachment.content_type = (getattr(upload, "content_type", "") or "")[:100]
+    attachment.received_at = timezone.now()
+
+
+def _file_name(upload: UploadedFile) -> str:
+    return (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1]

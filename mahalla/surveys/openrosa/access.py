@@ -1,0 +1,98 @@
+"""Who is calling an OpenRosa endpoint: an app user (token in the path) or a signed-in person.
+
+Signed-in people authenticate with HTTP Basic over HTTPS, as ODK Central does (Digest needs
+a password-equivalent secret stored per user; Django keeps only salted hashes). Basic over
+plain HTTP is refused unless DEBUG or OPENROSA_ALLOW_BASIC_OVER_HTTP. Failed attempts count
+towards the django-axes lockout like any other login. A browser session is accepted for
+reading (form list and downloads) but never for sending: a submission needs Basic
+credentials or a token, so the CSRF exemption opens nothing to other sites.
+See docs/decisions/0007-openrosa-access.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from mahalla.core.jobs.messages import message
+from mahalla.people.lockout import cool_off_minutes, lockout_message
+from mahalla.surveys.models import AppUser
+from mahalla.surveys.openrosa.responses import message_response
+
+REALM = "mahalla"
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def challenge(code: str = "surveys.openrosa.sign_in") -> HttpResponse:
+    response = message_response(401, message(code))
+    response["WWW-Authenticate"] = f'Basic realm="{REALM}", charset="UTF-8"'
+    return response
+
+
+def app_user_for(request: HttpRequest, token: str) -> AppUser | HttpResponse:
+    """The active app user of `token`, speaking its campaign's language, or a refusal."""
+    app_user = (
+        AppUser.objects.select_related("campaign__area").filter(token=token).order_by().first()
+        if token
+        else None
+    )
+    if app_user is None:
+        return message_response(404, message("surveys.openrosa.not_found"))
+    _campaign_language(request, app_user)
+    if not app_user.is_active:
+        return message_response(403, message("surveys.openrosa.token_revoked"))
+    return app_user
+
+
+def _campaign_language(request: HttpRequest, app_user: AppUser) -> None:
+    """App users have no account: the device's Accept-Language decides (LocaleMiddleware);
+    without one, the language the campaign's area is named in (Thai or Persian)."""
+    if request.META.get("HTTP_ACCEPT_LANGUAGE") or request.COOKIES.get(
+        settings.LANGUAGE_COOKIE_NAME
+    ):
+        return
+    area = app_user.campaign.area
+    for code in ("fa", "th"):
+        if getattr(area, f"name_{code}", "") and code in SUPPORTED:
+            other = "th" if code == "fa" else "fa"
+            if not getattr(area, f"name_{other}", ""):
+                translation.activate(code)
+                request.LANGUAGE_CODE = code
+                return
+
+
+def signed_in_user(request: HttpRequest, *, sending: bool):
+    """The person behind Basic credentials (or a session, when only reading), or a refusal."""
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if header[:6].lower() != "basic ":
+        user = getattr(request, "user", None)
+        if not sending and user is not None and user.is_authenticated:
+            return user
+        return challenge()
+    if not (request.is_secure() or settings.DEBUG or settings.OPENROSA_ALLOW_BASIC_OVER_HTTP):
+        return message_response(403, message("surveys.openrosa.https_only"))
+    try:
+        decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
+        username, password = decoded.split(":", 1)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return challenge()
+    user = authenticate(request=request, username=username, password=password)
+    if getattr(request, "axes_locked_out", False):
+        # Answer in OpenRosa's form; the flag is cleared so AxesMiddleware keeps our answer.
+        request.axes_locked_out = False
+        minutes = cool_off_minutes(request)
+        response = message_response(429, lockout_message(minutes))
+        response["Retry-After"] = str(minutes * 60)
+        return response
+    if user is None or not user.is_active:
+        return challenge()
+    language = getattr(user, "language", "")
+    if language in SUPPORTED:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    return user

@@ -1,0 +1,191 @@
+"""The OpenRosa endpoints ODK Collect uses: form list, form, manifest, media, submission.
+
+Each exists twice: under `key/<token>/` for app users (the token is the credential, as ODK
+Central's `/v1/key/{token}/`), and without it for signed-in people (HTTP Basic, see
+access.py). Views are thin: who is calling (access), which versions they see (catalogue),
+reading the body (body), storing (intake).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from mahalla.core.jobs.messages import message
+from mahalla.surveys.models import FormMedia, FormVersion
+from mahalla.surveys.openrosa import catalogue
+from mahalla.surveys.openrosa.access import app_user_for, signed_in_user
+from mahalla.surveys.openrosa.body import BodyError, spool_body
+from mahalla.surveys.openrosa.intake import megabytes, receive_submission
+from mahalla.surveys.openrosa.responses import (
+    FORMS_NS,
+    MANIFEST_NS,
+    XML,
+    element,
+    message_response,
+    openrosa_view,
+    xml_document,
+)
+
+NOT_FOUND = 404
+
+
+def _caller(request: HttpRequest, token: str | None, *, sending: bool = False):
+    """(user, app_user) or a refusal response."""
+    if token is not None:
+        found = app_user_for(request, token)
+        return found if isinstance(found, HttpResponse) else (None, found)
+    found = signed_in_user(request, sending=sending)
+    return found if isinstance(found, HttpResponse) else (found, None)
+
+
+def _not_found() -> HttpResponse:
+    return message_response(NOT_FOUND, message("surveys.openrosa.not_found"))
+
+
+def _url(request: HttpRequest, url_name: str, token: str | None, **kwargs) -> str:
+    if token is not None:
+        kwargs = {"token": token, **kwargs}
+        return request.build_absolute_uri(
+            reverse(f"surveys:openrosa_key_{url_name}", kwargs=kwargs)
+        )
+    return request.build_absolute_uri(reverse(f"surveys:openrosa_{url_name}", kwargs=kwargs))
+
+
+@openrosa_view
+@require_http_methods(["GET", "HEAD"])
+def form_list(request: HttpRequest, token: str | None = None) -> HttpResponse:
+    caller = _caller(request, token)
+    if isinstance(caller, HttpResponse):
+        return caller
+    versions = catalogue.listed_versions(*caller)
+    wanted = request.GET.get("formID")
+    if wanted:
+        versions = [v for v in versions if v.form.xml_form_id == wanted]
+    verbose = request.GET.get("verbose", "").lower() in ("true", "1")
+    with_media = catalogue.versions_with_media(versions)
+    parts = []
+    for version in versions:
+        inner = [
+            element("formID", version.form.xml_form_id),
+            element("name", catalogue.form_name(version)),
+            element("version", version.version),
+            element("hash", f"md5:{version.xform_md5}"),
+        ]
+        if verbose:
+            inner.append(element("descriptionText", catalogue.form_name(version)))
+        inner.append(element("downloadUrl", _url(request, "form_xml", token, pk=version.pk)))
+        if version.pk in with_media:
+            inner.append(element("manifestUrl", _url(request, "manifest", token, pk=version.pk)))
+        parts.append("<xform>" + "".join(inner) + "</xform>")
+    return xml_document("xforms", FORMS_NS, parts)
+
+
+def _version(caller, pk: int) -> FormVersion | None:
+    return next((v for v in catalogue.listed_versions(*caller) if v.pk == pk), None)
+
+
+@openrosa_view
+@require_http_methods(["GET", "HEAD"])
+def form_xml(request: HttpRequest, pk: int, token: str | None = None) -> HttpResponse:
+    caller = _caller(request, token)
+    if isinstance(caller, HttpResponse):
+        return caller
+    version = _version(caller, pk)
+    if version is None:
+        return _not_found()
+    response = HttpResponse(version.xform.encode(), content_type=XML)
+    response["Content-Disposition"] = f'attachment; filename="{version.form.xml_form_id}.xml"'
+    return response
+
+
+@openrosa_view
+@require_http_methods(["GET", "HEAD"])
+def manifest(request: HttpRequest, pk: int, token: str | None = None) -> HttpResponse:
+    caller = _caller(request, token)
+    if isinstance(caller, HttpResponse):
+        return caller
+    version = _version(caller, pk)
+    if version is None:
+        return _not_found()
+    parts = [
+        "<mediaFile>"
+        + element("filename", media.name)
+        + element("hash", f"md5:{media.md5}")
+        + element("downloadUrl", _url(request, "media", token, pk=pk, name=media.name))
+        + "</mediaFile>"
+        for media in version.media.exclude(file="").order_by("name")
+    ]
+    return xml_document("manifest", MANIFEST_NS, parts)
+
+
+@openrosa_view
+@require_http_methods(["GET", "HEAD"])
+def media(request: HttpRequest, pk: int, name: str, token: str | None = None) -> HttpResponse:
+    caller = _caller(request, token)
+    if isinstance(caller, HttpResponse):
+        return caller
+    version = _version(caller, pk)
+    item = (
+        FormMedia.objects.filter(version=version, name=name).exclude(file="").first()
+        if version
+        else None
+    )
+    if item is None:
+        return _not_found()
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+@openrosa_view
+@require_http_methods(["GET", "HEAD", "POST"])
+def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
+    caller = _caller(request, token, sending=request.method == "POST")
+    if isinstance(caller, HttpResponse):
+        return caller
+    if request.method != "POST":
+        # OpenRosa: HEAD answers 204 with the size limit (the headers); GET the same.
+        return HttpResponse(status=204)
+    user, app_user = caller
+    try:
+        spool_body(request)
+        files = request.FILES
+    except BodyError as error:
+        return _body_refusal(error.status, error.code)
+    except RequestDataTooBig:
+        return _body_refusal(413, "surveys.openrosa.too_large")
+    except (MultiPartParserError, SuspiciousOperation):
+        return _body_refusal(400, "surveys.openrosa.truncated")
+    xml_file = files.get("xml_submission_file")
+    if xml_file is not None:
+        from django.conf import settings
+
+        if xml_file.size > settings.OPENROSA_MAX_XML_BYTES:
+            limit = megabytes(settings.OPENROSA_MAX_XML_BYTES)
+            return message_response(413, message("surveys.openrosa.xml_too_large", limit=limit))
+        xml = xml_file.read()
+    elif "xml_submission_file" in request.POST:
+        xml = request.POST["xml_submission_file"].encode()
+    else:
+        return message_response(400, message("surveys.openrosa.no_xml"))
+    attachments = [
+        upload for key in files for upload in files.getlist(key) if key != "xml_submission_file"
+    ]
+    result = receive_submission(
+        xml=xml,
+        files=attachments,
+        user=user,
+        app_user=app_user,
+        device_id=request.GET.get("deviceID", ""),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+    return message_response(result.status, result.message)
+
+
+def _body_refusal(status: int, code: str) -> HttpResponse:
+    from django.conf import settings
+
+    params = {"limit": megabytes(settings.OPENROSA_MAX_SUBMISSION_BYTES)} if status == 413 else {}
+    return message_response(status, message(code, **params))
