@@ -49,6 +49,9 @@ def demo_data_build() -> DemoResult:
     tehran.build(b)
     chabahar.build(b)
     logins = personas.build(b)
+    from mahalla.surveys import demo as surveys_demo  # the demo sits above every app
+
+    b.stats.update({"survey submissions": surveys_demo.build(b.areas)["submissions"]})
     return DemoResult(builder=b, logins=logins)
 
 
@@ -69,7 +72,10 @@ def demo_data_reset() -> dict[str, int]:
         Q(area__in=areas) | Q(name_en__in=tehran.AREALESS_ORGANISATIONS)
     )
     try:
-        return _delete(areas, organisations)
+        from mahalla.surveys import demo as surveys_demo
+
+        surveyed = surveys_demo.reset(paths)
+        return {**{f"survey {k}": v for k, v in surveyed.items()}, **_delete(areas, organisations)}
     except ProtectedError as exc:
         raise DemoResetBlocked(str(exc)) from exc
 

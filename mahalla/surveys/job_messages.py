@@ -254,13 +254,6 @@ register(
             "version of the form on your device and fill it in again."
         ),
         "surveys.openrosa.not_accepting": _("The form %(form_id)s no longer accepts submissions."),
-        "surveys.openrosa.campaign_closed": _(
-            "The campaign %(campaign)s is closed and accepts no more submissions."
-        ),
-        "surveys.openrosa.campaign_not_started": _(
-            "The campaign %(campaign)s has not started yet; it accepts no submissions before "
-            "it opens."
-        ),
         "surveys.openrosa.not_in_campaign": _(
             "The form %(form_id)s is not part of the campaign %(campaign)s."
         ),

@@ -9,11 +9,13 @@ One version per form ID (Collect keys its forms by form ID): the newest publishe
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
 
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.surveys.models import Campaign, FormMedia, FormVersion
+from mahalla.surveys.teams import campaigns_for
 
 
 def _campaign_closed(campaign: Campaign) -> bool:
@@ -29,7 +31,10 @@ def listed_versions(user, app_user) -> list[FormVersion]:
             return []
         versions = published.filter(campaigns=app_user.campaign)
     else:
-        versions = for_user(user, Perm.SUBMIT, published)
+        # In their own SUBMIT scope, or in a campaign they may send for (mahalla.surveys.teams).
+        scoped = for_user(user, Perm.SUBMIT, published).values("pk")
+        teams = published.filter(campaigns__in=campaigns_for(user)).values("pk")
+        versions = published.filter(Q(pk__in=scoped) | Q(pk__in=teams))
     newest: dict[int, FormVersion] = {}
     for version in versions.select_related("form").order_by(
         "form__xml_form_id", "-published_at", "-pk"

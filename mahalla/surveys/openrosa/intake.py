@@ -33,6 +33,7 @@ from django.utils import timezone
 from mahalla.core.jobs.messages import Message, message
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
+from mahalla.surveys.campaigns.services import accepts_submissions
 from mahalla.surveys.models import (
     AppUser,
     Attachment,
@@ -50,6 +51,7 @@ from mahalla.surveys.openrosa.instance import (
     read_instance,
 )
 from mahalla.surveys.submissions import processing
+from mahalla.surveys.teams import campaigns_for
 
 CREATED, DUPLICATE, BAD, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE = (
     201,
@@ -163,7 +165,15 @@ def _target(instance: Instance, user, app_user, campaign):
         if not has_perm(user, Perm.SUBMIT):
             raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
         if not for_user(user, Perm.SUBMIT, Form.objects.filter(pk=form.pk)).exists():
-            raise unknown
+            # Not in their own scope: allowed through a campaign they may send for.
+            teams = campaigns_for(user, version) if version is not None else None
+            if teams is None or not teams.exists():
+                raise unknown
+            if campaign is None:
+                campaign = _campaign_for(user, version, among=teams)
+            elif not teams.filter(pk=campaign.pk).exists():
+                raise unknown
+            in_campaign = True
     elif campaign is None:
         raise Refusal(FORBIDDEN, "surveys.openrosa.no_permission")
 
@@ -195,10 +205,10 @@ def _form(xml_form_id: str) -> Form | None:
     return Form.objects.filter(xml_form_id=xml_form_id).order_by().first()
 
 
-def _campaign_for(user, version: FormVersion) -> Campaign | None:
+def _campaign_for(user, version: FormVersion, among=None) -> Campaign | None:
     """A signed-in surveyor's submission goes to an open campaign of this version (theirs
     first); a version that only closed campaigns use is refused; none at all is fine."""
-    campaigns = list(version.campaigns.all())
+    campaigns = list(among if among is not None else version.campaigns.all())
     if not campaigns:
         return None
     open_ones = [c for c in campaigns if is_open(c)]
@@ -213,29 +223,14 @@ def _campaign_for(user, version: FormVersion) -> Campaign | None:
 
 
 def is_open(campaign: Campaign) -> bool:
-    today = timezone.localdate()
-    return (
-        campaign.status == Campaign.Status.OPEN
-        and (campaign.starts_on is None or campaign.starts_on <= today)
-        and (campaign.ends_on is None or today <= campaign.ends_on)
-    )
+    return accepts_submissions(campaign) is None
 
 
 def _check_open(campaign: Campaign) -> None:
-    if is_open(campaign):
-        return
-    today = timezone.localdate()
-    not_started = campaign.status == Campaign.Status.PLANNED or (
-        campaign.status == Campaign.Status.OPEN
-        and campaign.starts_on is not None
-        and today < campaign.starts_on
-    )
-    code = (
-        "surveys.openrosa.campaign_not_started"
-        if not_started
-        else "surveys.openrosa.campaign_closed"
-    )
-    raise Refusal(FORBIDDEN, code, campaign=_names(campaign))
+    """The campaign's own rule (closed, ended, not started, not opened), with its message."""
+    why = accepts_submissions(campaign)
+    if why is not None:
+        raise Refusal(FORBIDDEN, why["code"], **why["params"])
 
 
 def _names(campaign: Campaign) -> dict:

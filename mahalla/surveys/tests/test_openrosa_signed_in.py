@@ -142,3 +142,33 @@ def test_a_signed_in_submission_to_a_version_whose_campaigns_are_closed_is_refus
     )
     assert response.status_code == 403
     assert Submission.objects.count() == 0
+
+
+def test_a_district_surveyor_sends_to_the_citys_form_through_a_campaign(world):
+    """The form belongs to Bangkok; the surveyor's role is on Khlong Toei only. Being on the
+    campaign's team lets them see the form in Collect's list and send to it."""
+    from mahalla.people.roles import Role
+    from mahalla.surveys.models import Campaign, Submission
+    from mahalla.surveys.openrosa.catalogue import listed_versions
+    from mahalla.surveys.openrosa.intake import receive_submission
+    from mahalla.surveys.testing import household_xml, make_version
+    from mahalla.testing import grant, make_user
+
+    version = make_version(world.bangkok, form_id="city_households")
+    surveyor = make_user("kt_volunteer")
+    grant(surveyor, Role.SURVEYOR, area=world.khlong_toei)
+    assert listed_versions(surveyor, None) == []
+    refused = receive_submission(xml=household_xml(version), files=[], user=surveyor)
+    assert refused.status == 404
+    campaign = Campaign.objects.create(
+        name_en="Khlong Toei survey", area=world.khlong_toei, status=Campaign.Status.OPEN
+    )
+    campaign.form_versions.add(version)
+    assert listed_versions(surveyor, None) == [version]
+
+    result = receive_submission(xml=household_xml(version), files=[], user=surveyor)
+
+    assert result.status == 201
+    stored = Submission.objects.get(pk=result.submission.pk)
+    assert stored.campaign == campaign
+    assert stored.submitted_by == surveyor

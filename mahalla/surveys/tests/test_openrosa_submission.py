@@ -196,17 +196,19 @@ def test_a_form_outside_the_app_users_campaign_is_unknown_to_it(client, world, a
 @pytest.mark.parametrize(
     ("change", "word"),
     [
-        ({"status": Campaign.Status.CLOSED}, "closed"),
-        ({"ends_on": timezone.localdate() - timedelta(days=1)}, "closed"),
-        ({"status": Campaign.Status.PLANNED}, "not started"),
-        ({"starts_on": timezone.localdate() + timedelta(days=3)}, "not started"),
+        ({"status": Campaign.Status.CLOSED}, "is closed"),
+        ({"ends_on": timezone.localdate() - timedelta(days=1)}, "ended on"),
+        ({"status": Campaign.Status.PLANNED}, "not open yet"),
+        ({"starts_on": timezone.localdate() + timedelta(days=3)}, "starts on"),
     ],
 )
 def test_a_closed_or_unstarted_campaign_refuses_with_a_clear_message(
     client, app_user, version, campaign, change, word
 ):
     Campaign.objects.filter(pk=campaign.pk).update(**change)
-    response = post(client, key_url(app_user, "submission"), household_xml(version))
+    response = post(
+        client, key_url(app_user, "submission"), household_xml(version), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 403
     nature, text = _message(response)
     assert nature == "error" and word in text and "Khlong Toei 2026" in text

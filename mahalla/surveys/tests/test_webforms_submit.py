@@ -9,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from mahalla.core.jobs.messages import render_text
+from mahalla.surveys.campaigns.services import accepts_submissions
 from mahalla.surveys.models import Campaign, Submission
 from mahalla.surveys.testing import household_xml, make_version, new_instance_id
 from mahalla.surveys.tests.webform_helpers import surveyor_of, xml_file
@@ -100,7 +102,7 @@ def test_a_closed_campaign_refuses_with_a_message_in_the_senders_language(world,
     response = _post(client, version, data, campaign=campaign.pk)
     assert response.status_code == 403
     with translation.override("th"):
-        expected = translation.gettext("This campaign is closed: it takes no more submissions.")
+        expected = render_text(accepts_submissions(campaign))
     assert response.json()["message"] == expected
     assert not Submission.objects.exists()
 

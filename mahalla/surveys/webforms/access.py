@@ -16,6 +16,7 @@ from django.http import Http404
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.surveys.models import Campaign, FormVersion
+from mahalla.surveys.teams import campaigns_for
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,6 @@ class WebformAccess:
     version: FormVersion
     campaign: Campaign | None
     campaigns: list[Campaign]
-
-
-def campaigns_for(user, version: FormVersion | None = None) -> QuerySet[Campaign]:
-    """Campaigns the person may send submissions for (of `version`, if given)."""
-    scoped = for_user(user, Perm.SUBMIT, Campaign.objects.all()).values("pk")
-    campaigns = Campaign.objects.filter(Q(surveyors=user) | Q(pk__in=scoped))
-    if version is not None:
-        campaigns = campaigns.filter(form_versions=version)
-    return campaigns.distinct().order_by("-created_at", "-pk")
 
 
 def fillable_versions(user) -> QuerySet[FormVersion]:

@@ -1,0 +1,78 @@
+"""Survey demo data: the two default forms, a city-wide campaign in Khlong Toei with its
+targets and two phones (app users), a few hundred household submissions spread over its
+communities (some reviewed), and one finished export. Safe to run again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mahalla.people.models import User
+from mahalla.places.models import Area
+
+SUBMISSIONS = 240
+
+
+def build(areas: dict[str, Area]) -> dict[str, Any]:
+    from mahalla.surveys.campaigns import demo as campaigns_demo
+    from mahalla.surveys.exports import demo as exports_demo
+    from mahalla.surveys.forms import demo as forms_demo
+    from mahalla.surveys.openrosa import demo as openrosa_demo
+    from mahalla.surveys.submissions import demo as submissions_demo
+
+    admin = User.objects.get(username="admin")
+    officer = User.objects.get(username="officer_klongtoei")
+    surveyor = User.objects.get(username="surveyor_klongtoei")
+    bangkok, khlong_toei = areas["bangkok"], areas["khlong_toei"]
+
+    community, household = forms_demo.build(area=bangkok, user=admin)
+    campaign = campaigns_demo.build(khlong_toei, [community, household], user=officer)
+    if not campaign.surveyors.filter(pk=surveyor.pk).exists():
+        campaign.surveyors.add(surveyor)
+    phones = openrosa_demo.build(campaign, user=officer)
+    places = list(
+        Area.objects.filter(
+            path__startswith=khlong_toei.path, level__is_community=True, geometry_kind="polygon"
+        ).order_by("path")
+    )
+    made = submissions_demo.build(household, places, SUBMISSIONS, user=surveyor, campaign=campaign)
+    _review(officer, campaign)
+    # One finished export (the export page's history is not empty); no extra submissions.
+    exports_demo.build(khlong_toei, user=officer, submissions=0, form_id=household.form.xml_form_id)
+    return {"campaign": campaign, "app_users": len(phones), "submissions": made}
+
+
+def _review(officer: User, campaign) -> None:
+    """Review the first submissions once, so the list shows every state (not on a re-run)."""
+    from mahalla.surveys.models import ReviewState
+    from mahalla.surveys.submissions.review import submission_review
+
+    fresh = campaign.submissions.filter(review_state=ReviewState.RECEIVED).order_by("pk")
+    if campaign.submissions.exclude(review_state=ReviewState.RECEIVED).exists():
+        return
+    plan = [(ReviewState.APPROVED, "")] * 30 + [
+        (ReviewState.HAS_ISSUES, "จำนวนสมาชิกไม่ตรงกับทะเบียนบ้าน กรุณาตรวจสอบอีกครั้ง"),
+        (ReviewState.REJECTED, "ส่งซ้ำกับครัวเรือนเดิม"),
+    ] * 3
+    for submission, (state, comment) in zip(fresh[: len(plan)], plan, strict=False):
+        submission_review(submission=submission, user=officer, state=state, comment=comment)
+
+
+def reset(area_paths: list[str]) -> dict[str, int]:
+    """Remove the survey records of the demo's places (before the places themselves)."""
+    from django.db.models import Q
+
+    from mahalla.surveys.models import Campaign, ExportJob, Form, Submission
+
+    in_demo = Q(pk__in=[])
+    for path in area_paths:
+        in_demo |= Q(area__path__startswith=path)
+    forms = Form.objects.filter(in_demo)
+    campaigns = Campaign.objects.filter(in_demo)
+    return {
+        "exports": ExportJob.objects.filter(form__in=forms).delete()[0],
+        "submissions": Submission.objects.filter(
+            Q(form__in=forms) | Q(campaign__in=campaigns)
+        ).delete()[0],
+        "campaigns": campaigns.delete()[0],
+        "forms": forms.delete()[0],
+    }
