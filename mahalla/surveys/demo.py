@@ -13,6 +13,7 @@ SUBMISSIONS = 240
 
 
 def build(areas: dict[str, Area]) -> dict[str, Any]:
+    from mahalla.surveys import demo_walk
     from mahalla.surveys.campaigns import demo as campaigns_demo
     from mahalla.surveys.exports import demo as exports_demo
     from mahalla.surveys.forms import demo as forms_demo
@@ -25,7 +26,8 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
     bangkok, khlong_toei = areas["bangkok"], areas["khlong_toei"]
 
     community, household = forms_demo.build(area=bangkok, user=admin)
-    campaign = campaigns_demo.build(khlong_toei, [community, household], user=officer)
+    walk = demo_walk.build(area=khlong_toei, owner=bangkok, user=admin)
+    campaign = campaigns_demo.build(khlong_toei, [community, household, walk], user=officer)
     if not campaign.surveyors.filter(pk=surveyor.pk).exists():
         campaign.surveyors.add(surveyor)
     phones = openrosa_demo.build(campaign, user=officer)
@@ -36,6 +38,7 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
     )
     made = submissions_demo.build(household, places, SUBMISSIONS, user=surveyor, campaign=campaign)
     _review(officer, campaign)
+    _reread(officer, household.form)
     # One finished export (the export page's history is not empty); no extra submissions.
     exports_demo.build(khlong_toei, user=officer, submissions=0, form_id=household.form.xml_form_id)
     return {"campaign": campaign, "app_users": len(phones), "submissions": made}
@@ -55,6 +58,15 @@ def _review(officer: User, campaign) -> None:
     ] * 3
     for submission, (state, comment) in zip(fresh[: len(plan)], plan, strict=False):
         submission_review(submission=submission, user=officer, state=state, comment=comment)
+
+
+def _reread(officer: User, form) -> None:
+    """One finished "read again" job, as after a change of the parsing rules (once)."""
+    from mahalla.surveys.models import SubmissionJob
+    from mahalla.surveys.submissions.jobs import job_start
+
+    if not SubmissionJob.objects.filter(form=form).exists():
+        job_start(kind=SubmissionJob.Kind.REPARSE, user=officer, form=form)
 
 
 def reset(area_paths: list[str]) -> dict[str, int]:
