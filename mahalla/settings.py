@@ -338,3 +338,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Survey data imports (surveys/imports): rows of submissions and of repeats one file may hold,
+# and the most a csv.zip may unpack to.
+SURVEY_IMPORT_MAX_ROWS = envint("SURVEY_IMPORT_MAX_ROWS", "20000")
+SURVEY_IMPORT_MAX_REPEAT_ROWS = envint("SURVEY_IMPORT_MAX_REPEAT_ROWS", "100000")
+SURVEY_IMPORT_MAX_UNPACKED_BYTES = envint(
+    "SURVEY_IMPORT_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024)
+)
