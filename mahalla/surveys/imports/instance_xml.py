@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from xml.etree import ElementTree as etree  # noqa: S405 - builds XML, parses none
 
 from defusedxml import ElementTree as SafeET
-from xml.etree import ElementTree as etree  # noqa: S405 - builds XML, parses none
 
 XFORMS = "{http://www.w3.org/2002/xforms}"
 JR = "http://openrosa.org/javarosa"

@@ -139,12 +139,25 @@ def import_start(
         raise ValidationError(_("Choose the question of at least one column."))
     if encoding and encoding not in readers.ENCODINGS:
         raise ValidationError(_("The text encoding of this file cannot be chosen."))
-    SurveyImport.objects.filter(pk=job.pk).update(
-        mapping=mapping, encoding=encoding or job.encoding, skip_bad_rows=skip_bad_rows
-    )
+    fields = {"mapping": mapping, "skip_bad_rows": skip_bad_rows}
+    if encoding and encoding != job.encoding:
+        fields.update(_reinspect(job, encoding, mapping))
+    SurveyImport.objects.filter(pk=job.pk).update(**fields)
     from mahalla.surveys.imports.tasks import run_survey_import
 
     return upload_jobs.enqueue(job, run_survey_import, phase=Phase.CHECK)
+
+
+def _reinspect(job: SurveyImport, encoding: str, mapping: dict[str, str]) -> dict:
+    """Read a CSV again in another encoding: its columns keep their questions by position,
+    and the examples on the mapping page show the file as now read."""
+    old = job.inspection["tables"][0]["columns"]
+    job.encoding = encoding
+    dataset = read(job)
+    inspection = {**inspect(dataset, job.form_version.fields), "sha256": job.inspection["sha256"]}
+    new = dataset.main.columns
+    moved = {new[i]: mapping[c] for i, c in enumerate(old) if c in mapping and i < len(new)}
+    return {"encoding": encoding, "inspection": inspection, "mapping": moved}
 
 
 def import_confirm(*, job: SurveyImport, user: Any, skip_bad_rows: bool = False) -> SurveyImport:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 from defusedxml import ElementTree as etree
+from django.utils import translation
 
 from mahalla.core.jobs.leases import JobStatus
 from mahalla.core.jobs.messages import render_text
