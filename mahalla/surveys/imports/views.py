@@ -85,6 +85,8 @@ def _context(job: SurveyImport, **extra) -> dict:
         if job.file and job.mapping
         else "",
         "result_template": "surveys/imports/_result.html",
+        # A location named in a problem links to the form's area map, marked.
+        "map_url": reverse("places:area_detail", kwargs={"pk": job.form_version.form.area_id}),
         "encoding_label": ENCODINGS.get(job.encoding, ""),
         **extra,
     }
