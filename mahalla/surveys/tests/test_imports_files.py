@@ -162,3 +162,13 @@ def test_too_many_rows_are_refused_at_upload(world, version, settings):
     assert refused.value.failure["code"] == "core.upload_too_many"
     job = SurveyImport.objects.get()
     assert job.status == JobStatus.FAILED and not job.file
+
+
+def test_the_demo_import_writes_three_households_once(world, version):
+    from mahalla.surveys.imports import demo
+
+    job = demo.build(version=version, user=world.admin)
+    assert job.is_written and job.new_count == 3, job.problems
+    again = demo.build(version=version, user=world.admin)
+    assert (again.new_count, again.existing_count) == (0, 3)
+    assert Submission.objects.count() == 3
