@@ -172,3 +172,41 @@ def test_the_demo_import_writes_three_households_once(world, version):
     again = demo.build(version=version, user=world.admin)
     assert (again.new_count, again.existing_count) == (0, 3)
     assert Submission.objects.count() == 3
+
+
+def test_a_failing_disk_leaves_no_file_and_no_record(world, version, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+
+    written = []
+
+    def full_disk(self, name, content, max_length=None):
+        import os
+
+        path = self.path(name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        written.append(name)
+        with open(path, "wb") as partial:
+            partial.write(b"PK\x03\x04")  # half a file, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full_disk)
+    with pytest.raises(UploadError) as refused:
+        service.import_upload(
+            user=world.khlong_toei_officer,
+            version=version,
+            uploaded_file=files.upload("h.zip", files.central_zip()),
+        )
+    assert refused.value.failure["code"] == "core.upload_storage_failed"
+    assert SurveyImport.objects.count() == 0
+    assert written and not FileSystemStorage().exists(written[0])  # the partial file is gone
+
+
+def test_a_person_without_the_permission_cannot_upload(world, version):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        service.import_upload(
+            user=world.pathum_wan_officer,
+            version=version,
+            uploaded_file=files.upload("h.zip", files.central_zip()),
+        )
