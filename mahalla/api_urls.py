@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
+from mahalla.surveys.campaigns.api import CampaignViewSet
 
 app_name = "api"
 
@@ -32,6 +33,7 @@ docs_csp = csp_replace({"style-src": ["'self'", "'unsafe-inline'"]})
 router = Router()
 router.register("areas", AreaViewSet, basename="area")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("campaigns", CampaignViewSet, basename="campaign")
 
 urlpatterns = [
     path("", include(router.urls)),

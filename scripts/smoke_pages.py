@@ -147,6 +147,33 @@ PAGES: dict[str, Page] = {
 }
 
 
+# -- survey campaigns: the demo's first campaign (mahalla/surveys/campaigns/demo.py builds it)
+
+
+def _campaign(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import Campaign
+
+    return {"pk": Campaign.objects.order_by("pk").values_list("pk", flat=True).first()}
+
+
+PAGES.update(
+    {
+        "surveys:campaign_list": Page(),
+        "surveys:campaign_create": Page(),
+        "surveys:campaign_detail": Page(kwargs=_campaign),
+        "surveys:campaign_update": Page(kwargs=_campaign),
+        "surveys:campaign_progress_geojson": Page(kwargs=_campaign, kind="data"),
+        "surveys:campaign_targets": Page(kwargs=_campaign),
+        "surveys:campaign_targets_import": Page(kwargs=_campaign),
+        "surveys:campaign_targets_confirm": Page(kwargs=_campaign, status=POST_ONLY, kind="data"),
+        "api:campaign-list": Page(kind="data"),
+        "api:campaign-detail": Page(kwargs=_campaign, kind="data"),
+        "api:campaign-targets": Page(kwargs=_campaign, kind="data"),
+        "api:campaign-progress": Page(kwargs=_campaign, kind="data"),
+    }
+)
+
+
 def _walk(patterns: list, namespace: str = "", prefix: str = "") -> Iterator[tuple[str, str]]:
     for entry in patterns:
         route = prefix + str(entry.pattern)
