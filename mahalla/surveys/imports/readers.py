@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.jobs.messages import message
 from mahalla.core.uploads.storage import UploadError
@@ -25,8 +26,8 @@ from mahalla.core.uploads.storage import UploadError
 CENTRAL, KOBO, TABLE = "central", "kobo", "table"
 ENCODINGS = {
     "utf-8-sig": "UTF-8",
-    "cp874": "Windows-874 (Thai)",
-    "cp1256": "Windows-1256 (Persian, Arabic)",
+    "cp874": _("Windows-874 (Thai)"),
+    "cp1256": _("Windows-1256 (Persian, Arabic)"),
 }
 KOBO_MARKERS = {"_uuid", "_index", "_submission_time", "_id"}
 
