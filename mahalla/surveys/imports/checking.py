@@ -95,7 +95,8 @@ class _RowReader:
             given = {part: _cell(row, index) for part, index in parts.items()}
             text, problem = values.geopoint(self.by_path[path], given, self.box)
             if problem:
-                column = self.table.columns[next(iter(parts.values()))]
+                first = parts.get("point", parts.get("lat", next(iter(parts.values()))))
+                column = self.table.columns[first]
                 checked.add(self.table, number, column, problem)
                 ok = False
             elif text:
