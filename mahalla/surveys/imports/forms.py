@@ -58,13 +58,6 @@ class ImportMappingForm(forms.Form):
         required=False,
         help_text=_("Guessed from the file; choose another if the examples look garbled."),
     )
-    skip_bad_rows = forms.BooleanField(
-        label=_("Skip the rows with problems"),
-        required=False,
-        help_text=_(
-            "Otherwise a single row with a problem stops the whole import: nothing is written."
-        ),
-    )
 
     def __init__(self, *args, job, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -92,9 +85,8 @@ class ImportMappingForm(forms.Form):
             del self.fields["encoding"]
         else:
             self.fields["encoding"].initial = job.encoding or inspection.get("encoding", "")
-        self.fields["skip_bad_rows"].initial = job.skip_bad_rows
         # The lists first, then the options.
-        self.order_fields([*self.column_fields, "encoding", "skip_bad_rows"])
+        self.order_fields([*self.column_fields, "encoding"])
 
     def mapping(self) -> dict[str, str]:
         return {
@@ -106,8 +98,10 @@ class ImportMappingForm(forms.Form):
         return [self[name] for name in self.column_fields]
 
     def option_rows(self):
-        return [self[name] for name in ("encoding", "skip_bad_rows") if name in self.fields]
+        return [self[name] for name in ("encoding",) if name in self.fields]
 
 
 class ImportWriteForm(forms.Form):
+    """The preview's confirmation; rows with problems stop everything unless skipped."""
+
     skip_bad_rows = forms.BooleanField(label=_("Skip the rows with problems"), required=False)

@@ -106,7 +106,6 @@ def data_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user,
                     mapping=mapping.mapping(),
                     encoding=mapping.cleaned_data.get("encoding", ""),
-                    skip_bad_rows=mapping.cleaned_data["skip_bad_rows"],
                 )
             except ValidationError as error:
                 for text in error.messages:

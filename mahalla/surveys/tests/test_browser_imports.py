@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.urls import reverse
 
@@ -36,6 +38,13 @@ TABLES = {
 }
 
 
+def _shot(page, name: str) -> None:
+    """With IMPORT_SCREENSHOTS=<folder>, a full-page screenshot of the step, to look at."""
+    folder = os.environ.get("IMPORT_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
+
+
 @pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
 def test_upload_mapping_check_and_report_on_a_phone(page, world, browser_locale, tmp_path):
     language = browser_locale[:2]
@@ -65,6 +74,7 @@ def test_upload_mapping_check_and_report_on_a_phone(page, world, browser_locale,
     assert page.locator("#id_column_3").input_value() == "/house/tenure"
     assert page.locator(".sample", has_text=rows[0][0]).count() == 1  # examples, decoded
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(page, f"survey-import-mapping-{language}")
     with page.expect_navigation():
         page.click("main form.mapping-form button[type=submit]")
 
@@ -75,6 +85,7 @@ def test_upload_mapping_check_and_report_on_a_phone(page, world, browser_locale,
     assert problem.count() == 1
     assert header[4 if language == "th" else 1] in problem.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _shot(page, f"survey-import-preview-{language}")
     page.check("input[name=skip_bad_rows]")
     with page.expect_navigation():
         page.click("main form.write-form button[type=submit]")
