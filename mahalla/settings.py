@@ -349,3 +349,11 @@ OPENROSA_ALLOW_BASIC_OVER_HTTP = envbool("OPENROSA_ALLOW_BASIC_OVER_HTTP", "fals
 # Benchmark only (bench/bench_submissions.py): a bare endpoint that stores a request body and
 # nothing else, to measure the server's floor. Never on in production.
 BENCH_BARE_ENDPOINT = envbool("BENCH_BARE_ENDPOINT", "false")
+
+# Survey data imports (surveys/imports): rows of submissions and of repeats one file may hold,
+# and the most a csv.zip may unpack to.
+SURVEY_IMPORT_MAX_ROWS = envint("SURVEY_IMPORT_MAX_ROWS", "20000")
+SURVEY_IMPORT_MAX_REPEAT_ROWS = envint("SURVEY_IMPORT_MAX_REPEAT_ROWS", "100000")
+SURVEY_IMPORT_MAX_UNPACKED_BYTES = envint(
+    "SURVEY_IMPORT_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024)
+)

@@ -133,6 +133,20 @@ def _or_app_user(demo: Demo) -> dict[str, Any]:
     return {"pk": AppUser.objects.filter(revoked_at__isnull=True).order_by("pk").first().pk}
 
 
+def _survey_import(demo: Demo) -> dict[str, Any]:
+    """The newest survey data import of the demo (surveys/imports/demo.py `build`)."""
+    from mahalla.surveys.models import SurveyImport
+
+    return {"pk": SurveyImport.objects.order_by("-pk").values_list("pk", flat=True).first()}
+
+
+def _survey_import_form(demo: Demo) -> dict[str, Any]:
+    from mahalla.surveys.models import SurveyImport
+
+    job = SurveyImport.objects.select_related("form_version").order_by("-pk").first()
+    return {"form_pk": job.form_version.form_id}
+
+
 POST_ONLY = 405  # a GET is refused; the smoke test POSTs where it needs to (language, login)
 
 PAGES: dict[str, Page] = {
@@ -179,6 +193,12 @@ PAGES: dict[str, Page] = {
     "people:grant_people_search": Page(kind="fragment", note="suggestions for the grant form"),
     "people:grant_revoke": Page(kwargs=_pk("grant"), note="the confirmation page"),
     "people:user_detail": Page(kwargs=_pk("treasurer")),
+    "surveys:data_import_list": Page(kwargs=_survey_import_form),
+    "surveys:data_import_new": Page(kwargs=_survey_import_form),
+    "surveys:data_import_detail": Page(kwargs=_survey_import, note="the demo's written import"),
+    "surveys:data_import_progress": Page(kwargs=_survey_import, kind="fragment"),
+    "surveys:data_import_write": Page(kwargs=_survey_import, status=POST_ONLY, kind="data"),
+    "surveys:data_import_rerun": Page(kwargs=_survey_import, status=POST_ONLY, kind="data"),
     "api:api-root": Page(kind="data"),
     "api:area-list": Page(kind="data"),
     "api:area-detail": Page(kwargs=_pk("lock_123"), kind="data"),

@@ -107,6 +107,38 @@ def kt_plan(world: World) -> dict[str, Any]:
     return {"pk": boundary_import.pk}
 
 
+def _kt_survey_version(world: World):
+    from mahalla.surveys.models import FormVersion
+    from mahalla.surveys.testing import make_version
+
+    found = FormVersion.objects.filter(form__xml_form_id="household").first()
+    return found or make_version(world.khlong_toei)
+
+
+def kt_import_form(world: World) -> dict[str, Any]:
+    return {"form_pk": _kt_survey_version(world).form_id}
+
+
+def kt_survey_import(world: World) -> dict[str, Any]:
+    from mahalla.surveys.models import SurveyImport
+
+    job = SurveyImport.objects.create(
+        form_version=_kt_survey_version(world),
+        original_name="households.csv",
+        kind=SurveyImport.Kind.TABLE,
+        status=SurveyImport.Status.UPLOADED,
+    )
+    return {"pk": job.pk}
+
+
+def _survey_imports(world: World) -> tuple[int, int]:
+    """Submissions, and imports past the upload (queued, checked or written)."""
+    from mahalla.surveys.models import Submission, SurveyImport
+
+    started = SurveyImport.objects.exclude(status=SurveyImport.Status.UPLOADED).count()
+    return (Submission.objects.count(), started)
+
+
 def _active_grants(world: World) -> int:
     return RoleGrant.objects.filter(revoked_at__isnull=True).count()
 
@@ -508,6 +540,43 @@ SPECS: dict[str, Spec | list[Spec]] = {
         kwargs=lambda w: {"pk": w.treasurer.pk},
         allowed=("kt_admin", 200),
         denied=(("pw_admin", 404), ("khlong_toei_officer", 404)),
+    ),
+    # -- survey data imports (surveys/imports): MANAGE_SURVEYS on the form's area
+    "surveys:data_import_list": Spec(
+        kwargs=kt_import_form, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+    ),
+    "surveys:data_import_new": [
+        Spec(kwargs=kt_import_form, denied=(("pathum_wan_officer", 404), ("treasurer", 403))),
+        Spec(
+            kwargs=kt_survey_form,
+            method="post",
+            data=lambda w: {},
+            note="an empty upload: the form again with its error",
+            denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+            unchanged=_survey_imports,
+        ),
+    ],
+    "surveys:data_import_detail": Spec(
+        kwargs=kt_survey_import, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+    ),
+    "surveys:data_import_progress": Spec(
+        kwargs=kt_survey_import, denied=(("pathum_wan_officer", 404), ("treasurer", 403))
+    ),
+    "surveys:data_import_write": Spec(
+        kwargs=kt_survey_import,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+        unchanged=_survey_imports,
+        note="an import not checked yet is not written: back to its page with a message",
+    ),
+    "surveys:data_import_rerun": Spec(
+        kwargs=kt_survey_import,
+        method="post",
+        allowed=("khlong_toei_officer", 302),
+        denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+        unchanged=_survey_imports,
+        note="an import that did not fail is not run again: back to its page with a message",
     ),
     # -- API
     "api:api-root": api(allowed=("no_role", 200), denied=()),

@@ -10,11 +10,8 @@ drifted, and writes all areas in one transaction: nothing of the import is half-
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +26,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from mahalla.core.jobs.leases import job_claim, job_fail, job_heartbeat, job_refresh, lease_seconds
-from mahalla.core.jobs.messages import Message, message, render_text
+from mahalla.core.jobs.messages import Message, message
+from mahalla.core.uploads import jobs as upload_jobs
+from mahalla.core.uploads import storage as uploads
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places import geo_io, import_checks
@@ -59,35 +58,13 @@ UPDATED_FIELDS = [
 ]  # fmt: skip
 
 
-class BoundaryFileError(Exception):
+class BoundaryFileError(uploads.UploadError):
     """The uploaded file cannot be used; `failure` is the message code and parameters."""
 
-    def __init__(self, failure: Message) -> None:
-        super().__init__(failure.get("code"))
-        self.failure = failure
 
-    @property
-    def message(self) -> str:
-        return render_text(self.failure)
-
-
-@contextmanager
-def _local_path(stored: FieldFile, suffix: str) -> Iterator[Path]:
+def _local_path(stored: FieldFile, suffix: str) -> AbstractContextManager[Path]:
     """A path GDAL can open: the stored file itself, or a temporary copy of it."""
-    if not stored.name or not stored.storage.exists(stored.name):
-        raise geo_io.GeoFileError("places.file_gone")
-    try:
-        local = stored.path
-    except NotImplementedError:  # storage without local paths (object storage)
-        local = None
-    if local:
-        yield Path(local)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / f"upload{suffix}"
-        with stored.open("rb") as source, copy.open("wb") as target:
-            shutil.copyfileobj(source, target)
-        yield copy
+    return uploads.local_path(stored, suffix, missing=geo_io.GeoFileError("places.file_gone"))
 
 
 def _kind(boundary_import: BoundaryImport) -> str:
@@ -107,21 +84,10 @@ def _fail(boundary_import: BoundaryImport, failure: Message) -> BoundaryImport:
 
 def _store(boundary_import: BoundaryImport, uploaded_file: Any, name: str) -> None:
     """Save the raw file; a full or read-only disk leaves no partial file and no record."""
-    field = boundary_import.file
-    # The name is settled before writing, so a write that fails half-way can be cleaned up.
-    target = field.storage.get_available_name(
-        field.field.generate_filename(boundary_import, name),
-        max_length=field.field.max_length,
-    )
     try:
-        field.name = field.storage.save(target, uploaded_file, max_length=field.field.max_length)
-        field._committed = True
-    except OSError:
-        logger.exception("storing the boundary file %s failed", name)
-        with suppress(OSError):
-            if field.storage.exists(target):
-                field.storage.delete(target)
-        raise BoundaryFileError(message("places.storage_failed")) from None
+        uploads.store_file(boundary_import.file, uploaded_file, name, code="places.storage_failed")
+    except uploads.UploadError as error:
+        raise BoundaryFileError(error.failure) from None
 
 
 def boundary_import_upload(*, user: Any, parent: Area, uploaded_file: Any) -> BoundaryImport:
@@ -261,21 +227,9 @@ def boundary_import_start(
 
 def enqueue(boundary_import: BoundaryImport, phase: str) -> BoundaryImport:
     """Queue the plan or the write job of an import."""
-    BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-        phase=phase,
-        status=Status.PENDING,
-        processed=0,
-        failure={},
-        finished_at=None,
-        lease_expires_at=None,
-    )
     from mahalla.places.tasks import run_boundary_import
 
-    result = run_boundary_import.enqueue(boundary_import.pk)
-    # The immediate backend has already run the job: write only the id, keep its outcome.
-    BoundaryImport.objects.filter(pk=boundary_import.pk).update(task_id=str(result.id)[:64])
-    boundary_import.refresh_from_db()
-    return boundary_import
+    return upload_jobs.enqueue(boundary_import, run_boundary_import, phase=phase)
 
 
 def boundary_import_rerun(*, boundary_import: BoundaryImport, user: Any) -> BoundaryImport:
@@ -292,12 +246,9 @@ def boundary_import_rerun(*, boundary_import: BoundaryImport, user: Any) -> Boun
 
 
 def _progress(boundary_import: BoundaryImport) -> Any:
-    def report(processed: int) -> None:
-        # Autocommitted, outside the write transaction, so the page sees it move; the same
-        # UPDATE renews the job's lease (the heartbeat).
-        job_heartbeat(BoundaryImport, boundary_import.pk, processed=processed)
-
-    return report
+    # Autocommitted, outside the write transaction, so the page sees it move; the same
+    # UPDATE renews the job's lease (the heartbeat).
+    return upload_jobs.progress_reporter(BoundaryImport, boundary_import.pk)
 
 
 def _overlaps(path: str, other: str) -> bool:

@@ -13,7 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.core.jobs.leases import Job, JobStatus
+from mahalla.core.jobs.leases import JobStatus
+from mahalla.core.uploads.models import UploadJob
 
 
 def localized_name(obj: models.Model, language: str | None = None) -> str:
@@ -185,11 +186,12 @@ class ImportPhase(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class BoundaryImport(Job):
+class BoundaryImport(UploadJob):
     """One upload of a boundary file, stored as received before it is processed."""
 
     Status = JobStatus
     Phase = ImportPhase
+    expired_code = "places.upload_expired"
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -298,28 +300,6 @@ class BoundaryImport(Job):
     def __str__(self) -> str:
         return self.original_name
 
-    @classmethod
-    def expire_stale(cls) -> int:
-        """Uploads never started within the retention time: their files go, the rows stay."""
-        from datetime import timedelta
-
-        from mahalla.core.jobs.messages import message
-
-        cutoff = timezone.now() - timedelta(days=settings.IMPORT_UPLOAD_RETENTION_DAYS)
-        stale = cls.objects.filter(status=JobStatus.UPLOADED, created_at__lt=cutoff)
-        expired = 0
-        for upload in stale.exclude(file="").only("pk", "file"):
-            upload.file.delete(save=False)
-            expired += cls.objects.filter(pk=upload.pk).update(
-                file="",
-                status=JobStatus.FAILED,
-                failure=message(
-                    "places.upload_expired", days=settings.IMPORT_UPLOAD_RETENTION_DAYS
-                ),
-                finished_at=timezone.now(),
-            )
-        return expired
-
     @property
     def awaiting_confirmation(self) -> bool:
         return self.phase == ImportPhase.PLAN and self.status == JobStatus.DONE
@@ -347,12 +327,6 @@ class BoundaryImport(Job):
         if self.phase == ImportPhase.WRITE and self.is_active:
             return str(_("writing"))
         return str(self.get_status_display())
-
-    @property
-    def percent(self) -> int:
-        if not self.total:
-            return 100 if self.status == self.Status.DONE else 0
-        return min(100, round(100 * self.processed / self.total))
 
 
 class PlanAction(models.TextChoices):

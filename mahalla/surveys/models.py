@@ -521,3 +521,83 @@ class SubmissionJob(Job):
     @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 0
+
+
+# --- imports ---
+from mahalla.core.jobs.leases import JobStatus  # noqa: E402
+from mahalla.core.uploads.models import UploadJob  # noqa: E402
+
+
+class SurveyImport(UploadJob):
+    """An export of existing survey data (ODK Central, KoboToolbox or a plain table), stored
+    as received, checked against a form version, then written as submissions."""
+
+    Status = JobStatus
+
+    class Kind(models.TextChoices):
+        CENTRAL = "central", _("ODK Central (csv.zip)")
+        KOBO = "kobo", _("KoboToolbox (XLSX)")
+        TABLE = "table", _("table (CSV or XLSX)")
+
+    class Phase(models.TextChoices):
+        CHECK = "check", _("check")
+        WRITE = "write", _("write")
+
+    upload_folder = "surveys"
+
+    form_version = models.ForeignKey(
+        FormVersion, verbose_name=_("form version"), on_delete=models.PROTECT, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind of file"), max_length=12, choices=Kind.choices)
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices, default=Phase.CHECK)
+    # For plain CSV files: the text encoding chosen (empty: as guessed when inspected).
+    encoding = models.CharField(_("text encoding"), max_length=20, blank=True)
+    # For plain tables: {column: question path, or path + "#latitude" / "#longitude"}.
+    mapping = models.JSONField(_("columns"), default=dict, blank=True)
+    skip_bad_rows = models.BooleanField(_("skip the rows with problems"), default=False)
+    # Counted by the check, then by the write: new submissions, instance IDs already stored,
+    # rows refused (or skipped), repeat rows joined to their submissions.
+    new_count = models.PositiveIntegerField(_("new"), default=0)
+    existing_count = models.PositiveIntegerField(_("already stored"), default=0)
+    bad_count = models.PositiveIntegerField(_("with problems"), default=0)
+    repeat_count = models.PositiveIntegerField(_("repeat rows"), default=0)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("survey data import")
+        verbose_name_plural = _("survey data imports")
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.phase == self.Phase.CHECK and self.status == JobStatus.DONE
+
+    @property
+    def is_written(self) -> bool:
+        return self.phase == self.Phase.WRITE and self.status == JobStatus.DONE
+
+    @property
+    def state_label(self) -> str:
+        if self.awaiting_confirmation:
+            return str(_("checked, not written yet"))
+        if self.is_written:
+            return str(_("written"))
+        if self.is_active:
+            return str(_("checking") if self.phase == self.Phase.CHECK else _("writing"))
+        return str(self.get_status_display())

@@ -1,0 +1,1 @@
+"""Import of existing survey data: ODK Central csv.zip, KoboToolbox XLSX, plain tables."""

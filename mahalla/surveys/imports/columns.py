@@ -1,0 +1,114 @@
+"""Which column of an export holds which question of the form. Pure.
+
+A target is a question's path (`/house/tenure`), a part of a geopoint (`/location#lat`,
+`#lon`, `#alt`, `#acc`) or `/meta/instanceID` (the submission's key). Exports of ODK Central
+and KoboToolbox name their columns by a fixed rule; a plain table is guessed from the
+question's name and its labels in every language, then confirmed by the person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+INSTANCE_ID = "/meta/instanceID"
+PARTS = ("lat", "lon", "alt", "acc")
+CENTRAL_PARTS = {"lat": "Latitude", "lon": "Longitude", "alt": "Altitude", "acc": "Accuracy"}
+KOBO_PARTS = {"lat": "latitude", "lon": "longitude", "alt": "altitude", "acc": "precision"}
+_WORDS = {
+    "lat": ["lat", "latitude", "ละติจูด", "عرض جغرافیایی", "عرض"],
+    "lon": ["lon", "lng", "long", "longitude", "ลองจิจูด", "طول جغرافیایی", "طول"],
+}
+_ID_WORDS = ["instanceid", "instance_id", "instance id", "meta/instanceid", "meta-instanceid"]
+SKIPPED_TYPES = {"group", "repeat"}
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).strip().lower())
+
+
+def questions(fields: list[dict], repeat: str = "") -> list[dict]:
+    """The questions answered in one row of the main table (`repeat` "") or of a repeat."""
+    return [f for f in fields if f["repeat"] == repeat and f["type"] not in SKIPPED_TYPES]
+
+
+def _relative(field: dict, repeat: str) -> list[str]:
+    path = field["path"][len(repeat) :] if repeat else field["path"]
+    return [p for p in path.split("/") if p]
+
+
+def central_names(field: dict, repeat: str) -> dict[str, str]:
+    """Column name → target, as ODK Central's csv export names them (groups joined by '-'
+    below the table's own repeat; a geopoint split into four columns)."""
+    base = "-".join(_relative(field, repeat))
+    if field["type"] == "geopoint":
+        return {f"{base}-{CENTRAL_PARTS[p]}": f"{field['path']}#{p}" for p in PARTS}
+    return {base: field["path"]}
+
+
+def kobo_names(field: dict) -> dict[str, str]:
+    """Column name → target, as KoboToolbox's XLSX export names them (the full group path
+    joined by '/'; a geopoint also as `_<name>_latitude` and so on)."""
+    base = field["path"].strip("/")
+    names = {base: field["path"]}
+    if field["type"] == "geopoint":
+        for part, word in KOBO_PARTS.items():
+            names[f"_{field['name']}_{word}"] = f"{field['path']}#{part}"
+    return names
+
+
+def _label_names(field: dict) -> dict[str, str]:
+    names = {field["name"]: field["path"]}
+    for text in (field.get("labels") or {}).values():
+        names.setdefault(text, field["path"])
+    return names
+
+
+def guess(columns: list[str], fields: list[dict], repeat: str = "") -> dict[str, str]:
+    """{column: target} for the columns recognised; each target is given to one column."""
+    exact: dict[str, str] = {}
+    loose: dict[str, str] = {}
+    geopoints = [f for f in questions(fields, repeat) if f["type"] == "geopoint"]
+    for field in questions(fields, repeat):
+        exact.update({normal(k): v for k, v in central_names(field, repeat).items()})
+        exact.update({normal(k): v for k, v in kobo_names(field).items()})
+        for key, value in _label_names(field).items():
+            loose.setdefault(normal(key), value)
+    if geopoints:
+        first = geopoints[0]["path"]
+        for part, words in _WORDS.items():
+            for word in words:
+                loose.setdefault(word, f"{first}#{part}")
+    if not repeat:
+        for word in _ID_WORDS:
+            exact.setdefault(word, INSTANCE_ID)
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for lookup in (exact, loose):
+        for column in columns:
+            target = lookup.get(normal(column))
+            if column not in mapping and target and target not in used:
+                mapping[column] = target
+                used.add(target)
+    return mapping
+
+
+def target_choices(fields: list[dict], language: str) -> list[tuple[str, str]]:
+    """(target, label) for the mapping step's lists: each main-table question in form order,
+    a geopoint as the whole point and as its latitude and longitude."""
+    out = []
+    for field in questions(fields):
+        labels = field.get("labels") or {}
+        label = labels.get(language) or labels.get("en") or labels.get("default") or ""
+        text = f"{label} ({field['path'].strip('/')})" if label else field["path"].strip("/")
+        out.append((field["path"], text))
+        if field["type"] == "geopoint":
+            out.append((f"{field['path']}#lat", f"{text} · {_('latitude')}"))
+            out.append((f"{field['path']}#lon", f"{text} · {_('longitude')}"))
+    return out
+
+
+def split_target(target: str) -> tuple[str, str]:
+    path, _, part = target.partition("#")
+    return path, part
