@@ -37,6 +37,7 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
         ).order_by("path")
     )
     made = submissions_demo.build(household, places, SUBMISSIONS, user=surveyor, campaign=campaign)
+    _import_old_list(officer, household)
     _review(officer, campaign)
     _reread(officer, household.form)
     # One finished export (the export page's history is not empty); no extra submissions.
@@ -58,6 +59,27 @@ def _review(officer: User, campaign) -> None:
     ] * 3
     for submission, (state, comment) in zip(fresh[: len(plan)], plan, strict=False):
         submission_review(submission=submission, user=officer, state=state, comment=comment)
+
+
+# A district's household list of last year, typed in a spreadsheet (Thai headers).
+OLD_LIST_HEADER = ["ชื่อหัวหน้าครัวเรือน", "ละติจูด", "ลองจิจูด", "การครอบครองบ้าน"]
+OLD_LIST = [
+    ["สมศรี ใจงาม", "13.7105", "100.5601", "ผู้เช่า"],
+    ["ประยูร แสงทอง", "13.7112", "100.5612", "เจ้าของ"],
+    ["บุญเรือน คำดี", "13.7098", "100.5594", "ผู้อยู่อาศัยโดยไม่มีเอกสารสิทธิ์"],
+]
+
+
+def _import_old_list(officer: User, household) -> None:
+    from mahalla.surveys.imports import demo as imports_demo
+
+    imports_demo.build(
+        version=household,
+        user=User.objects.get(username="admin"),
+        header=OLD_LIST_HEADER,
+        rows=OLD_LIST,
+        name="ทะเบียนครัวเรือน-คลองเตย-2568.csv",
+    )
 
 
 def _reread(officer: User, form) -> None:

@@ -19,17 +19,25 @@ ROWS = [
 ]
 
 
-def build(*, version: FormVersion, user: Any) -> SurveyImport:
+def build(
+    *,
+    version: FormVersion,
+    user: Any,
+    header: list[str] = HEADER,
+    rows: list[list[str]] = ROWS,
+    name: str = "ครัวเรือน-2568.csv",
+) -> SurveyImport:
     """Import three households into `version` (a form with the questions of
     `surveys.testing.HOUSEHOLD_MD`: hh_name, location, house/tenure, house/rooms), uploaded,
     checked and written as `user` (who needs MANAGE_SURVEYS on the form's area; the demo
     administrator will do). The locations lie in Khlong Toei, around Lock 1-2-3. Safe to run
-    twice: the second import finds the same instance IDs stored and writes nothing."""
+    twice: the second import finds the same instance IDs stored and writes nothing.
+    `header` and `rows` give another table (its columns are guessed from their names)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(HEADER)
-    writer.writerows(ROWS)
-    upload = SimpleUploadedFile("ครัวเรือน-2568.csv", out.getvalue().encode("utf-8-sig"))
+    writer.writerow(header)
+    writer.writerows(rows)
+    upload = SimpleUploadedFile(name, out.getvalue().encode("utf-8-sig"))
     job = service.import_upload(user=user, version=version, uploaded_file=upload)
     job = service.import_start(job=job, user=user, mapping=job.mapping)
     if job.awaiting_confirmation:
