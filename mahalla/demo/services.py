@@ -51,7 +51,9 @@ def demo_data_build() -> DemoResult:
     logins = personas.build(b)
     from mahalla.surveys import demo as surveys_demo  # the demo sits above every app
 
-    b.stats.update({"survey submissions": surveys_demo.build(b.areas)["submissions"]})
+    made = surveys_demo.build(b.areas)["submissions"]
+    if made:
+        b.stats["survey submissions"] += made
     return DemoResult(builder=b, logins=logins)
 
 

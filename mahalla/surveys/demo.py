@@ -95,7 +95,7 @@ def reset(area_paths: list[str]) -> dict[str, int]:
     """Remove the survey records of the demo's places (before the places themselves)."""
     from django.db.models import Q
 
-    from mahalla.surveys.models import Campaign, ExportJob, Form, Submission
+    from mahalla.surveys.models import Campaign, ExportJob, Form, Submission, SurveyImport
 
     in_demo = Q(pk__in=[])
     for path in area_paths:
@@ -104,6 +104,7 @@ def reset(area_paths: list[str]) -> dict[str, int]:
     campaigns = Campaign.objects.filter(in_demo)
     return {
         "exports": ExportJob.objects.filter(form__in=forms).delete()[0],
+        "imports": SurveyImport.objects.filter(form_version__form__in=forms).delete()[0],
         "submissions": Submission.objects.filter(
             Q(form__in=forms) | Q(campaign__in=campaigns)
         ).delete()[0],
