@@ -548,7 +548,7 @@ SPECS: dict[str, Spec | list[Spec]] = {
     "surveys:data_import_new": [
         Spec(kwargs=kt_import_form, denied=(("pathum_wan_officer", 404), ("treasurer", 403))),
         Spec(
-            kwargs=kt_survey_form,
+            kwargs=kt_import_form,
             method="post",
             data=lambda w: {},
             note="an empty upload: the form again with its error",

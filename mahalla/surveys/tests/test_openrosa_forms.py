@@ -134,7 +134,7 @@ def test_manifest_lists_uploaded_media_with_md5_and_downloads(client, app_user, 
 def test_revoked_and_unknown_tokens_get_nothing(client, app_user, version):
     app_user_revoke(app_user=app_user)
     for name, kwargs in (("form_list", {}), ("form_xml", {"pk": version.pk}), ("submission", {})):
-        response = client.get(key_url(app_user, name, **kwargs))
+        response = client.get(key_url(app_user, name, **kwargs), HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 403, name
         _assert_openrosa_headers(response)
         assert b"revoked" in response.content

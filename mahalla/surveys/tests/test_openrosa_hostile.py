@@ -67,7 +67,8 @@ def test_document_types_are_refused_before_any_entity_is_expanded(client, app_us
     ],
 )
 def test_malformed_or_incomplete_xml_is_400_with_a_message(client, app_user, xml, word):
-    response = post(client, key_url(app_user, "submission"), xml)
+    # In English: the words checked are the English message's.
+    response = post(client, key_url(app_user, "submission"), xml, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert word in response.content
     assert _nothing_stored()
@@ -105,7 +106,11 @@ def test_a_truncated_multipart_body_is_400_and_nothing_is_stored(client, app_use
     )
     for cut in (body[: len(body) // 2], body[:-10]):
         response = client.generic(
-            "POST", key_url(app_user, "submission"), cut, content_type=content_type
+            "POST",
+            key_url(app_user, "submission"),
+            cut,
+            content_type=content_type,
+            HTTP_ACCEPT_LANGUAGE="en",
         )
         assert response.status_code == 400
         assert b"incomplete" in response.content
