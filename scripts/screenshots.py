@@ -8,8 +8,9 @@ The demo logins are used unless others are given:
         --login th=officer_klongtoei:mahalla-demo --login fa=admin:mahalla-demo
 
 For each language it signs in, sets the language, and saves
-docs/screenshots/{home,area_list,area_detail,boundary_import,area_create,organisations,roles}
-_{th,fa}.png at a phone width (pages the login may not open are skipped),
+docs/screenshots/{home,area_list,area_detail,boundary_import,area_create,organisations,roles,
+survey_forms,survey_form,campaigns,campaign,submissions,submission,webforms,webform}_{th,fa}.png
+at a phone width (pages the login may not open are skipped),
 and the same names ending in _desktop.png at a desktop width.
 """
 
@@ -137,7 +138,41 @@ def run_language(browser, args, language: str, login: str, area_query: str, out:
                 shoot(page, out, f"{name}_{language}", desktop)
             else:
                 print(f"{username} may not open {path}: no {name}_{language} shot")
+        _surveys(page, out, language, desktop, username)
         context.close()
+
+
+# Survey pages: a list, then the first item it links to (selector within <main>).
+SURVEY_PAGES = (
+    ("forms", "survey_forms", "survey_form"),
+    ("campaigns", "campaigns", "campaign"),
+    ("submissions", "submissions", "submission"),
+    ("webforms", "webforms", "webform"),
+)
+HREFS = "els => els.map(e => e.getAttribute('href'))"
+
+
+def _surveys(page: Page, out: Path, language: str, desktop: bool, username: str) -> None:
+    for part, list_name, item_name in SURVEY_PAGES:
+        path = f"/surveys/{part}/"
+        selector = f"main a[href^='{path}'][href$='/']"
+        response = page.goto(path)
+        if response is None or not response.ok:
+            print(f"{username} may not open {path}: no {list_name}_{language} shot")
+            continue
+        shoot(page, out, f"{list_name}_{language}", desktop)
+        links = [
+            href
+            for href in page.locator(selector).evaluate_all(
+                "els => els.map(e => e.getAttribute('href'))"
+            )
+            if href.rstrip("/").split("/")[-1].isdigit()
+        ]
+        if links:
+            page.goto(links[0])
+            if item_name == "webform":
+                page.wait_for_timeout(3000)  # the island loads the form
+            shoot(page, out, f"{item_name}_{language}", desktop)
 
 
 def main(argv: list[str]) -> int:
