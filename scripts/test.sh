@@ -36,7 +36,9 @@ run_pytest() {
   [ $rc -eq 0 ] || status=1
 }
 
-PYTEST_ARGS=("$@")
+# Two processes (pytest-xdist) unless told otherwise: the suite then fits CI's time limit on
+# a two-core machine. Each process gets its own test database.
+if [ $# -eq 0 ]; then PYTEST_ARGS=(-n "${PYTEST_WORKERS:-2}"); else PYTEST_ARGS=("$@"); fi
 run_pytest "SQLite" env -u DATABASE_URL
 
 if $PY -c "import psycopg,sys; psycopg.connect('${PG_URL}'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then
