@@ -21,26 +21,20 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
+from child import child_main, run_child  # noqa: E402
 from common import Result, best_of  # noqa: E402
 
 CHILDREN = int(os.environ.get("BENCH_CHILDREN", "5000"))
 REPEATS = 7
 PAGE = 50
 LANGUAGE = "th"
-
-
-def _use_postgres(argv: list[str]) -> bool:
-    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    return "--postgres" in argv or url.startswith(("postgres://", "postgresql://"))
 
 
 def _django(database_url: str) -> None:
@@ -155,39 +149,9 @@ def _measure(vendor_label: str) -> dict:
     }
 
 
-def _child(argv: list[str]) -> None:
-    if _use_postgres(argv):
-        from assign_db import PG_URL, bench_database
-
-        with bench_database() as database:
-            if database is None:
-                print(json.dumps({"skipped": "PostgreSQL unreachable"}))
-                return
-            from urllib.parse import urlsplit
-
-            _django(urlsplit(PG_URL)._replace(path=f"/{database}").geturl())
-            print(json.dumps(_measure("PostgreSQL")), flush=True)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        _django(f"sqlite:///{folder}/bench.sqlite3")
-        print(json.dumps(_measure("SQLite")), flush=True)
-
-
 def run(argv: list[str] | None = None) -> list[Result]:
     argv = sys.argv[1:] if argv is None else argv
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        *(["--postgres"] if _use_postgres(argv) else []),
-    ]
-    # The child's stderr goes straight through, so a failure shows its traceback.
-    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-    for line in output.splitlines():
-        if line.startswith("{"):
-            figures = json.loads(line)  # the child's other lines are progress, printed on
-        else:
-            print(line)
+    figures = run_child(__file__, argv)
     if "skipped" in figures:
         print(f"!!! SKIPPING the area page benchmark: {figures['skipped']}")
         return []
@@ -227,7 +191,7 @@ def run(argv: list[str] | None = None) -> list[Result]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _child(sys.argv[2:])
+        child_main(sys.argv[2:], _django, _measure)
     else:
         for item in run():
             print(item.line())
