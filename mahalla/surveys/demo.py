@@ -23,8 +23,10 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
     from mahalla.surveys.campaigns import demo as campaigns_demo
     from mahalla.surveys.exports import demo as exports_demo
     from mahalla.surveys.forms import demo as forms_demo
+    from mahalla.surveys.models import SubmissionVersion
     from mahalla.surveys.openrosa import demo as openrosa_demo
     from mahalla.surveys.submissions import demo as submissions_demo
+    from mahalla.surveys.submissions import processing
 
     admin = User.objects.get(username="admin")
     officer = User.objects.get(username="officer_klongtoei")
@@ -43,6 +45,10 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
         ).order_by("path")
     )
     made = submissions_demo.build(household, places, SUBMISSIONS, user=surveyor, campaign=campaign)
+    # Parsed and placed now, so the demo's pages are complete before the worker starts (the
+    # intake's own queued processing runs after the demo's transaction and changes nothing).
+    unparsed = SubmissionVersion.objects.filter(submission__campaign=campaign, parsed_at=None)
+    processing.process_versions(list(unparsed.values_list("pk", flat=True)))
     _import_old_list(officer, household)
     _review(officer, campaign)
     _reread(officer, household.form)

@@ -3,8 +3,9 @@
 `receive_submission` is the one way a submission enters mahalla, from ODK Collect (the
 OpenRosa views) and from the web form alike. In one transaction it stores the XML exactly as
 received (with its SHA-256) and every attachment the XML names (a row with an empty file for
-one that has not arrived yet), and only after the commit asks `processing.process_version` to
-parse it. Before storing it reads just the root's attributes and `meta` (see `instance.py`).
+one that has not arrived yet), and only after the commit queues `processing.process_version`
+for the worker, which parses and places it. Before storing it reads just the root's attributes
+and `meta` (see `instance.py`).
 
 As ODK Central does:
 - the same instanceID with the identical XML adds the attachments that were missing (201);
@@ -289,7 +290,7 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                     submission.save(update_fields=["current", "review_state", "updated_at"])
                 else:
                     Submission.objects.filter(pk=submission.pk).update(current=new)
-                transaction.on_commit(lambda pk=new.pk: processing.process_version(pk))
+                transaction.on_commit(lambda pk=new.pk: processing.enqueue_version(pk))
                 code = (
                     "surveys.openrosa.edit_received"
                     if instance.deprecated_id
@@ -334,7 +335,7 @@ def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFi
         attachment.save()
     if not missing:
         return IntakeResult(DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing)
-    transaction.on_commit(lambda pk=existing.pk: processing.process_version(pk))
+    transaction.on_commit(lambda pk=existing.pk: processing.enqueue_version(pk))
     return IntakeResult(
         CREATED, message("surveys.openrosa.attachments_merged"), submission, existing
     )

@@ -198,6 +198,15 @@ def process_version(version_id: int) -> None:
     process_versions([version_id])
 
 
+def enqueue_version(version_id: int) -> None:
+    """Have the worker process a version that was just stored (the intake's answer to the
+    phone does not wait for it). A version the worker never reaches stays unparsed and is
+    caught by the bulk re-read (`reparse_submissions`)."""
+    from mahalla.surveys.submissions.tasks import process_submission_version
+
+    process_submission_version.enqueue(version_id)
+
+
 # -- bulk: re-parse, re-assign
 
 

@@ -12,3 +12,12 @@ def run_submission_job(job_id: int) -> dict:
 
     job = job_run(job_id=job_id)
     return {"status": job.status, "processed": job.processed}
+
+
+@task()
+def process_submission_version(version_id: int) -> None:
+    """Parse one stored submission version and place it (the intake queues this after its
+    commit, so ODK Collect's answer does not wait for parsing); safe to run again."""
+    from mahalla.surveys.submissions import processing
+
+    processing.process_version(version_id)
