@@ -8,26 +8,6 @@ from django.utils import translation
 
 from mahalla.testing import PASSWORD, World, build_world
 
-
-def pytest_configure(config) -> None:
-    """On SQLite the test server shares one in-memory connection between its threads, and our
-    ICU sort-key functions call back into Python from inside SQLite: two requests at once (a
-    map fetching two layers) can then deadlock, one holding SQLite's lock and waiting for
-    Python's, the other the reverse. The test server handles one request at a time."""
-    import threading
-
-    from django.core.handlers.wsgi import WSGIHandler
-
-    lock = threading.Lock()
-    handle = WSGIHandler.__call__
-
-    def one_at_a_time(self, environ, start_response):
-        with lock:
-            return handle(self, environ, start_response)
-
-    WSGIHandler.__call__ = one_at_a_time
-
-
 # The `page` fixture for browser tests (Playwright driving chromium).
 pytest_plugins = ["tests.browser.fixtures"]
 
