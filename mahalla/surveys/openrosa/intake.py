@@ -45,6 +45,7 @@ from mahalla.surveys.models import (
     Submission,
     SubmissionVersion,
 )
+from mahalla.surveys.openrosa import one_statement
 from mahalla.surveys.openrosa.instance import (
     Instance,
     InstanceError,
@@ -246,7 +247,25 @@ def _names(campaign: Campaign) -> dict:
 def _store(*, xml, files, instance, form, version, campaign, user, app_user, device_id, user_agent):
     sha = hashlib.sha256(xml).hexdigest()
     by_name = {_file_name(f): f for f in files}
+    if not instance.deprecated_id and one_statement.available():
+        stored = _store_new(
+            xml=xml,
+            sha=sha,
+            by_name=by_name,
+            instance=instance,
+            form=form,
+            version=version,
+            campaign=campaign,
+            user=user,
+            app_user=app_user,
+            device_id=device_id,
+            user_agent=user_agent,
+        )
+        if stored is not None:
+            return stored
+        # The form knows this instanceID already: a resend, answered by the path below.
     for _attempt in range(2):
+        saved: list[str] = []
         try:
             with transaction.atomic():
                 existing = (
@@ -257,7 +276,7 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                     .first()
                 )
                 if existing is not None:
-                    return _resend(existing, sha, by_name)
+                    return _resend(existing, sha, by_name, saved)
                 if instance.deprecated_id:
                     submission = _edited(form, instance)
                 else:
@@ -281,7 +300,7 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                     app_user=app_user,
                 )
                 names = instance.attachment_names(binary_paths(version.fields), set(by_name))
-                _attach(new, names, by_name)
+                _attach(new, names, by_name, saved)
                 submission.current = new
                 if instance.deprecated_id:
                     # A change of review state is history; `current` alone is not (the
@@ -300,7 +319,12 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
         except IntegrityError:
             # Another request stored this instanceID between our look-up and our insert:
             # look again, and answer as to a resend.
+            _delete_files(saved)
             continue
+        except BaseException:
+            # Rolled back: the files saved for it would belong to no row.
+            _delete_files(saved)
+            raise
     raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=instance.instance_id)
 
 
@@ -323,7 +347,9 @@ def _edited(form: Form, instance: Instance) -> Submission:
     return submission
 
 
-def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFile]):
+def _resend(
+    existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFile], saved: list[str]
+):
     submission = existing.submission
     if existing.xml_sha256 != sha:
         raise Refusal(CONFLICT, "surveys.openrosa.conflict", instance_id=existing.instance_id)
@@ -332,6 +358,7 @@ def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFi
     ]
     for attachment in missing:
         _fill(attachment, by_name[attachment.name])
+        saved.append(attachment.file.name)
         attachment.save()
     if not missing:
         return IntakeResult(DUPLICATE, message("surveys.openrosa.duplicate"), submission, existing)
@@ -341,14 +368,111 @@ def _resend(existing: SubmissionVersion, sha: str, by_name: dict[str, UploadedFi
     )
 
 
-def _attach(version: SubmissionVersion, names: list[str], by_name: dict[str, UploadedFile]):
+def _attach(
+    version: SubmissionVersion | None,
+    names: list[str],
+    by_name: dict[str, UploadedFile],
+    saved: list[str],
+) -> list[Attachment]:
     rows = []
     for name in names:
         attachment = Attachment(version=version, name=name)
         if name in by_name:
             _fill(attachment, by_name[name])
+            saved.append(attachment.file.name)
         rows.append(attachment)
-    Attachment.objects.bulk_create(rows)
+    if version is not None:
+        Attachment.objects.bulk_create(rows)
+    return rows
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = Attachment._meta.get_field("file").storage
+    for name in names:
+        storage.delete(name)
+    names.clear()
+
+
+def _store_new(
+    *, xml, sha, by_name, instance, form, version, campaign, user, app_user, device_id, user_agent
+) -> IntakeResult | None:
+    """A new submission in one statement (PostgreSQL, see `one_statement`); None when the
+    form already knows the instanceID, with nothing written."""
+    saved: list[str] = []
+    try:
+        names = instance.attachment_names(binary_paths(version.fields), set(by_name))
+        files = _attach(None, names, by_name, saved)
+        now = timezone.now()
+        ids = one_statement.insert_new(
+            form_id=form.pk,
+            campaign_id=campaign.pk if campaign is not None else None,
+            form_version_id=version.pk,
+            instance_id=instance.instance_id,
+            xml=xml,
+            sha=sha,
+            user_id=user.pk if user is not None else None,
+            app_user_id=app_user.pk if app_user is not None else None,
+            history_user_id=_history_user_id(),
+            device_id=device_id,
+            user_agent=user_agent,
+            now=now,
+            attachments=[
+                one_statement.NewAttachment(
+                    name=f.name,
+                    file=f.file.name or "",
+                    sha256=f.sha256,
+                    size=f.size,
+                    content_type=f.content_type,
+                    received_at=f.received_at,
+                )
+                for f in files
+            ],
+        )
+    except BaseException:
+        _delete_files(saved)
+        raise
+    if ids is None:
+        _delete_files(saved)
+        return None
+    submission_id, version_id = ids
+    transaction.on_commit(lambda pk=version_id: processing.enqueue_version(pk))
+    # The rows as stored, built without reading them back.
+    submission = Submission(
+        pk=submission_id,
+        form=form,
+        instance_id=instance.instance_id,
+        campaign=campaign,
+        submitted_by=user,
+        app_user=app_user,
+        current_id=version_id,
+        created_at=now,
+        updated_at=now,
+    )
+    new = SubmissionVersion(
+        pk=version_id,
+        submission=submission,
+        instance_id=instance.instance_id,
+        form_version=version,
+        xml=xml,
+        xml_sha256=sha,
+        device_id=device_id,
+        user_agent=user_agent,
+        submitted_by=user,
+        app_user=app_user,
+        received_at=now,
+    )
+    for row in (submission, new):
+        row._state.adding = False
+        row._state.db = "default"
+    return IntakeResult(CREATED, message("surveys.openrosa.received"), submission, new)
+
+
+def _history_user_id() -> int | None:
+    """The user django-simple-history would record: the signed-in user of the request."""
+    from simple_history.models import HistoricalRecords
+
+    user = getattr(getattr(HistoricalRecords.context, "request", None), "user", None)
+    return user.pk if user is not None and user.is_authenticated else None
 
 
 def _fill(attachment: Attachment, upload: UploadedFile) -> None:

@@ -1,0 +1,129 @@
+# ruff: noqa: F811 - pytest fixtures imported from openrosa_fixtures are parameters here
+"""The intake's hot path: a new submission is stored in few round trips, and on PostgreSQL
+by one statement (`openrosa.one_statement`) whose rows are exactly the ORM path's."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.forms.models import model_to_dict
+from django.test.utils import CaptureQueriesContext
+
+from mahalla.surveys.models import Attachment, Submission, SubmissionVersion
+from mahalla.surveys.openrosa import one_statement
+from mahalla.surveys.testing import household_xml
+from mahalla.surveys.tests.openrosa_fixtures import (  # noqa: F401
+    PHOTO,
+    app_user,
+    campaign,
+    key_url,
+    post,
+    version,
+)
+
+on_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the one-statement path is PostgreSQL's"
+)
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_submission_with_a_photo_takes_few_queries(app_user, version, login, settings):
+    settings.TASKS = DB_TASKS
+    url = key_url(app_user, "submission")
+    xml = household_xml(version, instance_id="uuid:q1", photo="house.jpg")
+    with CaptureQueriesContext(connection) as queries:
+        response = post(login(), url, xml, [("house.jpg", PHOTO, "image/jpeg")])
+    assert response.status_code == 201
+    sql = [q["sql"] for q in queries.captured_queries]
+    if connection.vendor == "postgresql":
+        # The app user, the form version, the one insert, and queuing the parse.
+        assert len(sql) == 4, sql
+        assert sql[2].lstrip().startswith("WITH ids AS")
+        assert "django_tasks_database_dbtaskresult" in sql[3]
+    else:
+        assert len(sql) <= 12, sql
+    stored = Submission.objects.get()
+    assert stored.current.attachments.get().size == len(PHOTO)
+    assert stored.history.get().history_type == "+"
+
+
+def _rows(submission: Submission) -> dict:
+    """Every stored value of a submission that does not differ by nature between two."""
+    version = submission.current
+    attachment = version.attachments.get()
+    record = submission.history.get()
+    skip = {"id", "instance_id", "current", "submission", "version", "xml", "xml_sha256"}
+    skip |= {"created_at", "updated_at", "received_at", "parsed_at"}  # moments differ
+    data = dict(version.data)
+    data.pop("meta")  # holds the instanceID
+    return {
+        "submission": {k: v for k, v in model_to_dict(submission).items() if k not in skip},
+        "version": {k: v for k, v in model_to_dict(version).items() if k not in skip | {"data"}},
+        "data": data,
+        "moments": [
+            bool(version.received_at),
+            bool(version.parsed_at),
+            bool(attachment.received_at),
+        ],
+        "attachment": {
+            k: v for k, v in model_to_dict(attachment).items() if k not in {*skip, "file"}
+        },
+        "file": attachment.file.read(),
+        "history": {
+            "type": record.history_type,
+            "user": record.history_user_id,
+            "reason": record.history_change_reason,
+            "state": record.review_state,
+            "campaign": record.campaign_id,
+            "app_user": record.app_user_id,
+        },
+    }
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_one_statement_rows_are_the_orm_rows(app_user, version, login, monkeypatch):
+    url = key_url(app_user, "submission")
+    photo = [("house.jpg", PHOTO, "image/jpeg")]
+    client = login()
+    assert (
+        post(
+            client, url, household_xml(version, instance_id="uuid:a", photo="house.jpg"), photo
+        ).status_code
+        == 201
+    )
+    monkeypatch.setattr(one_statement, "available", lambda: False)
+    assert (
+        post(
+            client, url, household_xml(version, instance_id="uuid:b", photo="house.jpg"), photo
+        ).status_code
+        == 201
+    )
+    fast, orm = (Submission.objects.get(instance_id=i) for i in ("uuid:a", "uuid:b"))
+    assert _rows(fast) == _rows(orm)
+    assert fast.current.xml_sha256 != orm.current.xml_sha256  # two different bodies
+    assert SubmissionVersion.objects.count() == 2
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_resend_writes_nothing_and_leaves_no_file(app_user, version, login, settings):
+    url = key_url(app_user, "submission")
+    xml = household_xml(version, instance_id="uuid:again", photo="house.jpg")
+    photo = [("house.jpg", PHOTO, "image/jpeg")]
+    client = login()
+    assert post(client, url, xml, photo).status_code == 201
+    assert post(client, url, xml, photo).status_code == 202
+    assert Submission.objects.count() == 1 and Attachment.objects.count() == 1
+    media = [p for p in (settings.MEDIA_ROOT / "surveys").rglob("*") if p.is_file()]
+    assert len(media) == 1, media
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_insert_refuses_to_run_when_a_model_gained_a_column(monkeypatch):
+    from mahalla.surveys.openrosa.one_statement import _check
+
+    with pytest.raises(RuntimeError, match="missing"):
+        _check(Submission, {"id": "1"})
