@@ -91,6 +91,7 @@ print(json.dumps({"token": app_user.token, "version": version.pk}))
 COUNT = """
 import json
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 from mahalla.surveys.models import Attachment, Submission
 with connection.cursor() as cursor:
     cursor.execute("SELECT count(*) FROM bench_bare_body")
@@ -100,6 +101,10 @@ print(json.dumps({
     "with_photo": Attachment.objects.exclude(file="").count(),
     "missing": Attachment.objects.filter(file="").count(),
     "bare": bare,
+    # Every stored submission has its parse task queued for the worker.
+    "queued": DBTaskResult.objects.filter(
+        task_path="mahalla.surveys.submissions.tasks.process_submission_version"
+    ).count(),
 }))
 """
 
@@ -298,12 +303,14 @@ def run(argv: list[str] | None = None) -> list[Result]:
         counts["submissions"] == TOTAL + 1  # + the chunked one
         and counts["with_photo"] == TOTAL + 1
         and counts["missing"] == 0
+        and counts["queued"] == counts["submissions"]
         and real["statuses"] == {"201": TOTAL}
         and figures["chunked"] == 201
     )
     print(
         f"   stored: {counts['submissions']:,} submissions, {counts['with_photo']:,} photos, "
-        f"{counts['missing']} missing, {counts['bare']:,} bare bodies; chunked POST answered "
+        f"{counts['missing']} missing, {counts['queued']:,} parse tasks queued, "
+        f"{counts['bare']:,} bare bodies; chunked POST answered "
         f"{figures['chunked']} → {'OK' if stored_ok else 'WRONG'}"
     )
     print(

@@ -354,6 +354,11 @@ BENCH_BARE_ENDPOINT = envbool("BENCH_BARE_ENDPOINT", "false")
 # and the most a csv.zip may unpack to.
 SURVEY_IMPORT_MAX_ROWS = envint("SURVEY_IMPORT_MAX_ROWS", "20000")
 SURVEY_IMPORT_MAX_REPEAT_ROWS = envint("SURVEY_IMPORT_MAX_REPEAT_ROWS", "100000")
+# An ODK Central zip with its attachments is larger than other uploads; its `media/` files
+# are limited in number and in unpacked total (a zip bomb is refused before it is read).
+SURVEY_IMPORT_MAX_UPLOAD_BYTES = envint("SURVEY_IMPORT_MAX_UPLOAD_BYTES", str(500 * 1024**2))
+SURVEY_IMPORT_MAX_MEDIA_FILES = envint("SURVEY_IMPORT_MAX_MEDIA_FILES", "20000")
+SURVEY_IMPORT_MAX_MEDIA_BYTES = envint("SURVEY_IMPORT_MAX_MEDIA_BYTES", str(1024**3))
 SURVEY_IMPORT_MAX_UNPACKED_BYTES = envint(
     "SURVEY_IMPORT_MAX_UNPACKED_BYTES", str(200 * 1024 * 1024)
 )

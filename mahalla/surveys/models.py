@@ -569,6 +569,10 @@ class SurveyImport(UploadJob):
     existing_count = models.PositiveIntegerField(_("already stored"), default=0)
     bad_count = models.PositiveIntegerField(_("with problems"), default=0)
     repeat_count = models.PositiveIntegerField(_("repeat rows"), default=0)
+    attachment_count = models.PositiveIntegerField(_("attachments in the file"), default=0)
+    missing_attachment_count = models.PositiveIntegerField(
+        _("attachments named but not in the file"), default=0
+    )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -21,6 +21,7 @@ from mahalla.core.uploads.storage import UploadError
 from mahalla.surveys.imports import columns as cols
 from mahalla.surveys.imports import instance_xml, values
 from mahalla.surveys.imports.readers import CENTRAL, KOBO, Dataset, Table
+from mahalla.surveys.openrosa.instance import binary_paths, read_instance
 
 MAX_PROBLEMS = 500
 # Deterministic instance IDs for plain tables: the same file and row give the same ID.
@@ -35,6 +36,11 @@ class Checked:
     repeat_rows: int = 0
     total: int = 0
     more_problems: int = 0
+    # instance ID → the files its XML names (photo questions…), and how many of those the
+    # uploaded zip holds; the rest are listed as missing, as for a phone's submission.
+    attachments: dict[str, list[str]] = field(default_factory=dict)
+    attachments_found: int = 0
+    attachments_missing: int = 0
 
     def add(self, table: Table | str, row: int, column: str, problem: Message) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -248,13 +254,20 @@ def check(
 
     root = instance_xml.instance_root(version.xform)
     tree = instance_xml.children_map(fields)
+    binary = binary_paths(fields)
     for number, instance_id, node in rows:
         if instance_id in bad:
             checked.bad_rows += 1
             continue
-        checked.records.append(
-            (number, instance_id, instance_xml.build(root, tree, node, instance_id))
-        )
+        xml = instance_xml.build(root, tree, node, instance_id)
+        checked.records.append((number, instance_id, xml))
+        if binary:
+            names = read_instance(xml).attachment_names(binary, set())
+            if names:
+                checked.attachments[instance_id] = names
+                found = sum(name in dataset.media for name in names)
+                checked.attachments_found += found
+                checked.attachments_missing += len(names) - found
     return checked
 
 

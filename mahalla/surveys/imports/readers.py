@@ -52,6 +52,8 @@ class Dataset:
     repeats: list[Table] = field(default_factory=list)
     encoding: str = ""
     encoding_guessed: bool = False
+    # Attachments in an ODK Central zip (`media/<file name>`): file name → member name.
+    media: dict[str, str] = field(default_factory=dict)
 
 
 def file_kind(name: str) -> str:
@@ -158,11 +160,36 @@ def _central(path: Path) -> Dataset:
         for info in members:
             text = archive.read(info).decode("utf-8-sig", errors="replace")
             tables.append(_csv_rows(text, Path(info.filename).name))
+        media = _media(archive)
     main = [t for t in tables if "KEY" in t.columns and "PARENT_KEY" not in t.columns]
     if len(main) != 1:
         raise UploadError(message("surveys.import_no_main_table"))
     repeats = [t for t in tables if "PARENT_KEY" in t.columns]
-    return Dataset(kind=CENTRAL, main=main[0], repeats=repeats, encoding="utf-8")
+    return Dataset(kind=CENTRAL, main=main[0], repeats=repeats, encoding="utf-8", media=media)
+
+
+def _media(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The attachments ODK Central puts in `media/` when asked for them, within limits."""
+    found = {}
+    size = 0
+    for info in archive.infolist():
+        parts = info.filename.replace("\\", "/").split("/")
+        if info.is_dir() or len(parts) < 2 or parts[-2].lower() != "media" or not parts[-1]:
+            continue
+        found.setdefault(parts[-1], info.filename)
+        size += info.file_size
+    from mahalla.core.uploads.storage import check_count
+
+    check_count(len(found), settings.SURVEY_IMPORT_MAX_MEDIA_FILES)
+    limit = settings.SURVEY_IMPORT_MAX_MEDIA_BYTES
+    if size > limit:
+        raise UploadError(message("core.upload_too_large", limit=round(limit / 1024 / 1024)))
+    return found
+
+
+def read_media(path: Path, member: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(member)
 
 
 def read_upload(path: Path, name: str, encoding: str = "") -> Dataset:

@@ -11,6 +11,7 @@ changes nothing.
 from __future__ import annotations
 
 import logging
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,7 @@ def import_upload(
     _allowed(user, version)
     name = storage.original_name(uploaded_file)
     kind = readers.file_kind(name)
-    storage.check_size(uploaded_file, settings.MAX_UPLOAD_BYTES)
+    storage.check_size(uploaded_file, settings.SURVEY_IMPORT_MAX_UPLOAD_BYTES)
     job = SurveyImport(
         created_by=user if getattr(user, "pk", None) else None,
         form_version=version,
@@ -191,18 +192,30 @@ def _counts(job: SurveyImport, checked: checking.Checked) -> tuple[list, int]:
     return new, len(checked.records) - len(new)
 
 
-def _write(job: SurveyImport, checked: checking.Checked) -> None:
+def _write(job: SurveyImport, checked: checking.Checked, dataset: readers.Dataset) -> None:
     job_heartbeat(SurveyImport, job.pk)  # the write is one transaction: its lease covers it
     user = job.confirmed_by or job.created_by
-    with transaction.atomic():
+    with storage.local_path(job.file, _suffix(job)) as path, transaction.atomic():
+        archive = zipfile.ZipFile(path) if dataset.media else None
+
+        def media(name: str) -> bytes | None:
+            member = dataset.media.get(name)
+            return archive.read(member) if archive is not None and member else None
+
         new, existing = _counts(job, checked)
-        store_submissions(
-            version=job.form_version,
-            records=new,
-            user=user,
-            campaign=job.campaign,
-            reason=f"survey import #{job.pk}",
-        )
+        try:
+            store_submissions(
+                version=job.form_version,
+                records=new,
+                user=user,
+                campaign=job.campaign,
+                reason=f"survey import #{job.pk}",
+                attachments=checked.attachments,
+                media=media,
+            )
+        finally:
+            if archive is not None:
+                archive.close()
         # Marked done in the same transaction as the submissions: done means written.
         SurveyImport.objects.filter(pk=job.pk).update(
             status=JobStatus.DONE,
@@ -210,6 +223,8 @@ def _write(job: SurveyImport, checked: checking.Checked) -> None:
             existing_count=existing,
             bad_count=checked.bad_rows,
             repeat_count=checked.repeat_rows,
+            attachment_count=checked.attachments_found,
+            missing_attachment_count=checked.attachments_missing,
             problems=checked.stored_problems(),
             processed=checked.total,
             failure={},
@@ -242,7 +257,7 @@ def import_run(*, import_id: int) -> SurveyImport:
                 job_fail(SurveyImport, job.pk, failure)
                 SurveyImport.objects.filter(pk=job.pk).update(problems=checked.stored_problems())
             else:
-                _write(job, checked)
+                _write(job, checked, dataset)
         else:
             new, existing = _counts(job, checked)
             SurveyImport.objects.filter(pk=job.pk).update(
@@ -251,6 +266,8 @@ def import_run(*, import_id: int) -> SurveyImport:
                 existing_count=existing,
                 bad_count=checked.bad_rows,
                 repeat_count=checked.repeat_rows,
+                attachment_count=checked.attachments_found,
+                missing_attachment_count=checked.attachments_missing,
                 problems=checked.stored_problems(),
                 processed=checked.total,
                 lease_expires_at=None,

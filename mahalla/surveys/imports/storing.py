@@ -7,12 +7,21 @@ inside the caller's transaction; parsing (`process_version`) runs once it has co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import mimetypes
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
-from mahalla.surveys.models import Campaign, FormVersion, Submission, SubmissionVersion
+from mahalla.surveys.models import (
+    Attachment,
+    Campaign,
+    FormVersion,
+    Submission,
+    SubmissionVersion,
+)
 from mahalla.surveys.submissions import processing
 
 BATCH = 500
@@ -44,11 +53,27 @@ def store_submissions(
     user: Any = None,
     campaign: Campaign | None = None,
     reason: str = "",
+    attachments: dict[str, list[str]] | None = None,
+    media: Callable[[str], bytes | None] | None = None,
 ) -> list[int]:
     """Create a submission per (instance ID, XML); returns the new versions' ids.
 
-    Must run inside a transaction (the import's): nothing is half-written.
+    `attachments` names the files of each instance ID; `media(name)` gives a file's bytes
+    when the upload holds it (an attachment without bytes is stored as missing). Must run
+    inside a transaction (the import's): nothing is half-written, and the files saved for a
+    transaction that fails are deleted again.
     """
+    saved: list[str] = []
+    try:
+        return _store(version, records, user, campaign, reason, attachments or {}, media, saved)
+    except BaseException:
+        storage = Attachment._meta.get_field("file").storage
+        for name in saved:
+            storage.delete(name)
+        raise
+
+
+def _store(version, records, user, campaign, reason, attachments, media, saved) -> list[int]:
     user = user if getattr(user, "pk", None) else None
     version_ids: list[int] = []
     for start in range(0, len(records), BATCH):
@@ -72,6 +97,11 @@ def store_submissions(
             for submission, (iid, xml) in zip(submissions, batch, strict=True)
         ]
         SubmissionVersion.objects.bulk_create(versions)
+        files = []
+        for stored in versions:
+            for name in attachments.get(stored.instance_id, []):
+                files.append(_attachment(stored, name, media, saved))
+        Attachment.objects.bulk_create(files, batch_size=BATCH)
         for submission, stored in zip(submissions, versions, strict=True):
             submission.current = stored
         Submission.objects.bulk_update(submissions, ["current"])
@@ -86,3 +116,16 @@ def store_submissions(
 
     transaction.on_commit(process)
     return version_ids
+
+
+def _attachment(version: SubmissionVersion, name: str, media, saved: list[str]) -> Attachment:
+    attachment = Attachment(version=version, name=name)
+    data = media(name) if media is not None else None
+    if data is not None:
+        attachment.file.save(name, ContentFile(data), save=False)
+        saved.append(attachment.file.name)
+        attachment.sha256 = hashlib.sha256(data).hexdigest()
+        attachment.size = len(data)
+        attachment.content_type = mimetypes.guess_type(name)[0] or ""
+        attachment.received_at = timezone.now()
+    return attachment

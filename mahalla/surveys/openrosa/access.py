@@ -37,7 +37,11 @@ def challenge(code: str = "surveys.openrosa.sign_in") -> HttpResponse:
 def app_user_for(request: HttpRequest, token: str) -> AppUser | HttpResponse:
     """The active app user of `token`, speaking its campaign's language, or a refusal."""
     app_user = (
-        AppUser.objects.select_related("campaign__area").filter(token=token).order_by().first()
+        AppUser.objects.select_related("campaign__area")
+        .defer("campaign__area__geometry", "campaign__area__search_text")
+        .filter(token=token)
+        .order_by()
+        .first()
         if token
         else None
     )

@@ -139,7 +139,7 @@ def _target(instance: Instance, user, app_user, campaign):
         campaign = app_user.campaign
     versions = (
         FormVersion.objects.select_related("form")
-        .defer("xform")
+        .defer(*_LARGE)
         .filter(form__xml_form_id=instance.form_id, version=instance.version)
     )
     if campaign is not None:
@@ -201,6 +201,26 @@ def _target(instance: Instance, user, app_user, campaign):
     if campaign is not None:
         _check_open(campaign)
     return form, version, campaign
+
+
+# A version's large columns, not read on the intake's path (its file questions are cached).
+_LARGE = ("xform", "fields", "languages", "titles", "warnings")
+_BINARY_PATHS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _binary_paths(version: FormVersion) -> frozenset[str]:
+    """The version's file questions. Only published versions take submissions, and a
+    published version never changes: each process reads them once per version (keyed by
+    its XForm's checksum too, so a reused id never finds another form's questions)."""
+    key = (version.pk, version.xform_md5)
+    paths = _BINARY_PATHS.get(key)
+    if paths is None:
+        fields = FormVersion.objects.filter(pk=version.pk).values_list("fields", flat=True)[0]
+        paths = frozenset(binary_paths(fields))
+        if len(_BINARY_PATHS) > 1000:
+            _BINARY_PATHS.clear()
+        _BINARY_PATHS[key] = paths
+    return paths
 
 
 def _form(xml_form_id: str) -> Form | None:
@@ -299,7 +319,7 @@ def _store(*, xml, files, instance, form, version, campaign, user, app_user, dev
                     submitted_by=user,
                     app_user=app_user,
                 )
-                names = instance.attachment_names(binary_paths(version.fields), set(by_name))
+                names = instance.attachment_names(_binary_paths(version), set(by_name))
                 _attach(new, names, by_name, saved)
                 submission.current = new
                 if instance.deprecated_id:
@@ -400,7 +420,7 @@ def _store_new(
     form already knows the instanceID, with nothing written."""
     saved: list[str] = []
     try:
-        names = instance.attachment_names(binary_paths(version.fields), set(by_name))
+        names = instance.attachment_names(_binary_paths(version), set(by_name))
         files = _attach(None, names, by_name, saved)
         now = timezone.now()
         ids = one_statement.insert_new(
@@ -435,7 +455,8 @@ def _store_new(
         _delete_files(saved)
         return None
     submission_id, version_id = ids
-    transaction.on_commit(lambda pk=version_id: processing.enqueue_version(pk))
+    if not one_statement.queues_in_database():
+        transaction.on_commit(lambda pk=version_id: processing.enqueue_version(pk))
     # The rows as stored, built without reading them back.
     submission = Submission(
         pk=submission_id,

@@ -13,7 +13,9 @@ transaction:
   or an edit's own instanceID) or when a concurrent request inserts it first (ON CONFLICT on
   the unique form + instanceID): the caller then takes the ORM path, which answers as to a
   resend;
-- the history record is the one django-simple-history writes for a created submission.
+- the history record is the one django-simple-history writes for a created submission;
+- with the worker's queue in the database (django-tasks-db), the task that parses the new
+  version is a row of the same statement: no task without its submission, nor the reverse.
 
 The column lists are read from the models, and every column must be accounted for: a field
 added to one of these models without a value here fails loudly (and the test comparing this
@@ -70,7 +72,7 @@ def _insert(model, expressions: dict[str, str | None], source: str, tail: str = 
 
 
 @cache
-def _statement() -> str:
+def _statement(queued_in_database: bool) -> str:
     history = Submission.history.model
     submission_table = Submission._meta.db_table
     version_table = SubmissionVersion._meta.db_table
@@ -162,6 +164,18 @@ def _statement() -> str:
         f"pg_get_serial_sequence('{submission_table}', 'id')",
         f"pg_get_serial_sequence('{version_table}', 'id')",
     )
+    queued = ""
+    if queued_in_database:
+        from django_tasks_db.models import DBTaskResult
+
+        expressions = {
+            field.column: f"%(task_{field.column})s" for field in DBTaskResult._meta.concrete_fields
+        }
+        # The parse task of the new version, as `enqueue` would write it.
+        expressions["args_kwargs"] = (
+            "jsonb_build_object('args', jsonb_build_array(new.current_id), 'kwargs', '{}'::jsonb)"
+        )
+        queued = f", queued AS ({_insert(DBTaskResult, expressions, 'new')})"
     return f"""
         WITH ids AS (
             SELECT nextval({sequences[0]}) AS submission_id,
@@ -170,9 +184,48 @@ def _statement() -> str:
         new AS ({submission}),
         version AS ({version}),
         files AS ({attachments}),
-        record AS ({record})
+        record AS ({record}){queued}
         SELECT id, current_id FROM new
     """  # noqa: S608 - every name comes from the models, every value is a parameter
+
+
+def queues_in_database() -> bool:
+    """Whether the parse task is a row of django-tasks-db's table (the worker's queue), which
+    the statement can then write too: the task exists exactly when the submission does."""
+    from django_tasks import task_backends
+
+    from mahalla.surveys.submissions.tasks import process_submission_version
+
+    backend = task_backends[process_submission_version.backend]
+    return type(backend).__module__.startswith("django_tasks_db")
+
+
+def _task_values(now: datetime) -> dict:
+    """The parse task's row but for its arguments, made as django-tasks-db's `enqueue` makes
+    it (its defaults, its `pre_save` handlers), as parameters of the statement."""
+    from django.db.models.signals import pre_save
+    from django_tasks import task_backends
+    from django_tasks_db.models import DBTaskResult
+
+    from mahalla.surveys.submissions.tasks import process_submission_version as task
+
+    backend = task_backends[task.backend]
+    backend.validate_task(task)
+    row = DBTaskResult(
+        id=backend._get_id(),
+        args_kwargs={"args": [], "kwargs": {}},
+        priority=task.priority,
+        task_path=task.module_path,
+        queue_name=task.queue_name,
+        run_after=task.run_after,
+        backend_name=backend.alias,
+    )
+    pre_save.send(sender=DBTaskResult, instance=row, raw=False, using="default", update_fields=None)
+    values = {}
+    for field in DBTaskResult._meta.concrete_fields:
+        value = field.pre_save(row, add=True)
+        values[f"task_{field.column}"] = field.get_db_prep_save(value, connection)
+    return values
 
 
 def insert_new(
@@ -214,7 +267,10 @@ def insert_new(
         "a_type": [a.content_type for a in attachments],
         "a_at": [a.received_at for a in attachments],
     }
+    queued = queues_in_database()
+    if queued:
+        params.update(_task_values(now))
     with connection.cursor() as cursor:
-        cursor.execute(_statement(), params)
+        cursor.execute(_statement(queued), params)
         row = cursor.fetchone()
     return (row[0], row[1]) if row else None

@@ -41,20 +41,33 @@ def _csv(header: list[str], rows: list[list[str]], encoding: str = "utf-8") -> b
     return out.getvalue().encode(encoding)
 
 
-def central_zip(households=HOUSEHOLDS, *, extra_members=(), form_id: str = "household") -> bytes:
+def central_zip(
+    households=HOUSEHOLDS,
+    *,
+    extra_members=(),
+    form_id: str = "household",
+    photos: dict[str, str] | None = None,
+    media: dict[str, bytes] | None = None,
+) -> bytes:
+    """`photos` {instance ID: file name} adds Central's `photo` column; `media` {file name:
+    bytes} the `media/` folder Central writes when attachments are asked for."""
     main, members = [], []
+    header = CENTRAL_MAIN + (["photo"] if photos is not None else [])
     for iid, name, lat, lon, tenure, rooms, people in households:
         main.append(
             ["2026-11-02T03:04:05.000Z", name, lat, lon, "0", "5", tenure, rooms, iid, iid,
              "7", "surveyor", "0", "0", "", "", "collect:abc", "0", "1"]
+            + ([photos.get(iid, "")] if photos is not None else [])
         )  # fmt: skip
         for index, (member, age, needs) in enumerate(people, start=1):
             members.append([member, age, needs, iid, f"{iid}/members[{index}]"])
     members.extend(list(extra_members))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(f"{form_id}.csv", _csv(CENTRAL_MAIN, main))
+        archive.writestr(f"{form_id}.csv", _csv(header, main))
         archive.writestr(f"{form_id}-members.csv", _csv(CENTRAL_MEMBERS, members))
+        for file_name, data in (media or {}).items():
+            archive.writestr(f"media/{file_name}", data)
     return buffer.getvalue()
 
 
