@@ -10,6 +10,8 @@ On PostgreSQL (a throwaway database, dropped at the end), with production-like s
 - the same clients post the same bodies to `/surveys/openrosa/bench-bare` on the same server
   (on only with BENCH_BARE_ENDPOINT): the body stored as one file in the same storage and one
   row in the same database, nothing else: the floor.
+Both are measured in BENCH_ROUNDS (5) alternating rounds with the disk synced between them,
+so neither pays for the other's gigabyte of photos being flushed.
 Targets: ≥ 100 submissions/s and ≤ 2× the bare endpoint's time. Afterwards the database must
 hold exactly the submissions sent, each with its photo; and one chunked POST (no
 Content-Length) must be accepted by the live server.
@@ -41,6 +43,7 @@ from common import Result  # noqa: E402
 
 TOTAL = int(os.environ.get("BENCH_SUBMISSIONS", "5000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 PHOTO_BYTES = 200 * 1024
 
@@ -169,12 +172,12 @@ def _post(port: int, path: str, body: bytes, content_type: str) -> tuple[int, fl
         connection.close()
 
 
-def _load(port: int, path: str, photo: bytes) -> dict:
-    """TOTAL posts from CLIENTS threads; wall time, p95 latency and the statuses seen."""
+def _load(port: int, path: str, photo: bytes, total: int) -> dict:
+    """`total` posts from CLIENTS threads; wall time, latencies and the statuses seen."""
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     lock = threading.Lock()
-    counts = [TOTAL // CLIENTS + (1 if i < TOTAL % CLIENTS else 0) for i in range(CLIENTS)]
+    counts = [total // CLIENTS + (1 if i < total % CLIENTS else 0) for i in range(CLIENTS)]
 
     def client(count: int) -> None:
         for _ in range(count):
@@ -190,14 +193,36 @@ def _load(port: int, path: str, photo: bytes) -> dict:
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - start
-    latencies.sort()
-    return {
-        "wall": wall,
-        "rate": TOTAL / wall,
-        "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)],
-        "statuses": statuses,
-    }
+    return {"wall": time.perf_counter() - start, "latencies": latencies, "statuses": statuses}
+
+
+def _rounds(port: int, paths: dict[str, str], photo: bytes) -> dict[str, dict]:
+    """Both endpoints in ROUNDS alternating rounds (the first of each round swaps), the
+    disk synced between rounds: neither pays for the other's files being flushed, nor for
+    coming second to a grown database."""
+    runs: dict[str, list[dict]] = {name: [] for name in paths}
+    per_round = [TOTAL // ROUNDS + (1 if i < TOTAL % ROUNDS else 0) for i in range(ROUNDS)]
+    for number, count in enumerate(per_round):
+        order = list(paths) if number % 2 == 0 else list(reversed(paths))
+        for name in order:
+            os.sync()
+            runs[name].append(_load(port, paths[name], photo, count))
+    out = {}
+    for name, parts in runs.items():
+        wall = sum(p["wall"] for p in parts)
+        latencies = sorted(x for p in parts for x in p["latencies"])
+        statuses: dict[int, int] = {}
+        for part in parts:
+            for status, n in part["statuses"].items():
+                statuses[status] = statuses.get(status, 0) + n
+        out[name] = {
+            "wall": wall,
+            "rate": TOTAL / wall,
+            "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)],
+            "statuses": statuses,
+            "round_rates": [round(len(p["latencies"]) / p["wall"], 1) for p in parts],
+        }
+    return out
 
 
 def _chunked(port: int, path: str, photo: bytes) -> int:
@@ -262,10 +287,16 @@ def _measure(database_url: str) -> dict:
             _wait_for(port, gunicorn, submission)
             photo = os.urandom(PHOTO_BYTES)
             print(f"   {TOTAL:,} submissions, {CLIENTS} clients, {WORKERS} workers", flush=True)
-            bare = _load(port, "/surveys/openrosa/bench-bare", photo)
-            print(f"   bare: {bare['rate']:.1f}/s, statuses {bare['statuses']}", flush=True)
-            real = _load(port, submission, photo)
-            print(f"   OpenRosa: {real['rate']:.1f}/s, statuses {real['statuses']}", flush=True)
+            measured = _rounds(
+                port, {"bare": "/surveys/openrosa/bench-bare", "real": submission}, photo
+            )
+            bare, real = measured["bare"], measured["real"]
+            for label, run in (("bare", bare), ("OpenRosa", real)):
+                print(
+                    f"   {label}: {run['rate']:.1f}/s, statuses {run['statuses']}, "
+                    f"rounds {run['round_rates']}",
+                    flush=True,
+                )
             chunked = _chunked(port, submission, photo)
         finally:
             gunicorn.terminate()

@@ -22,6 +22,7 @@ from django.utils import translation
 from mahalla.core.jobs.messages import message
 from mahalla.people.lockout import cool_off_minutes, lockout_message
 from mahalla.surveys.models import AppUser
+from mahalla.surveys.openrosa import prepared
 from mahalla.surveys.openrosa.responses import message_response
 
 REALM = "mahalla"
@@ -36,7 +37,18 @@ def challenge(code: str = "surveys.openrosa.sign_in") -> HttpResponse:
 
 def app_user_for(request: HttpRequest, token: str) -> AppUser | HttpResponse:
     """The active app user of `token`, speaking its campaign's language, or a refusal."""
-    app_user = (
+    # On PostgreSQL a prepared statement (the hot path of every phone's submission).
+    app_user = prepared.app_user(token) if token and prepared.available() else _app_user_orm(token)
+    if app_user is None:
+        return message_response(404, message("surveys.openrosa.not_found"))
+    _campaign_language(request, app_user)
+    if not app_user.is_active:
+        return message_response(403, message("surveys.openrosa.token_revoked"))
+    return app_user
+
+
+def _app_user_orm(token: str) -> AppUser | None:
+    return (
         AppUser.objects.select_related("campaign__area")
         .defer("campaign__area__geometry", "campaign__area__search_text")
         .filter(token=token)
@@ -45,12 +57,6 @@ def app_user_for(request: HttpRequest, token: str) -> AppUser | HttpResponse:
         if token
         else None
     )
-    if app_user is None:
-        return message_response(404, message("surveys.openrosa.not_found"))
-    _campaign_language(request, app_user)
-    if not app_user.is_active:
-        return message_response(403, message("surveys.openrosa.token_revoked"))
-    return app_user
 
 
 def _campaign_language(request: HttpRequest, app_user: AppUser) -> None:

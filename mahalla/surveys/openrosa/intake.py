@@ -45,7 +45,7 @@ from mahalla.surveys.models import (
     Submission,
     SubmissionVersion,
 )
-from mahalla.surveys.openrosa import one_statement
+from mahalla.surveys.openrosa import one_statement, prepared
 from mahalla.surveys.openrosa.instance import (
     Instance,
     InstanceError,
@@ -137,20 +137,10 @@ def _target(instance: Instance, user, app_user, campaign):
         if not app_user.is_active:
             raise Refusal(FORBIDDEN, "surveys.openrosa.token_revoked")
         campaign = app_user.campaign
-    versions = (
-        FormVersion.objects.select_related("form")
-        .defer(*_LARGE)
-        .filter(form__xml_form_id=instance.form_id, version=instance.version)
-    )
-    if campaign is not None:
-        versions = versions.annotate(
-            in_campaign=Exists(
-                Campaign.form_versions.through.objects.filter(
-                    campaign_id=campaign.pk, formversion__form_id=OuterRef("form_id")
-                )
-            )
-        )
-    version = versions.order_by().first()
+    if campaign is not None and prepared.available():
+        version = prepared.version_in_campaign(instance.form_id, instance.version, campaign.pk)
+    else:
+        version = _version_orm(instance, campaign)
     form = version.form if version is not None else _form(instance.form_id)
     unknown = Refusal(NOT_FOUND, "surveys.openrosa.unknown_form", form_id=instance.form_id)
     if form is None:
@@ -203,8 +193,25 @@ def _target(instance: Instance, user, app_user, campaign):
     return form, version, campaign
 
 
+def _version_orm(instance: Instance, campaign: Campaign | None) -> FormVersion | None:
+    versions = (
+        FormVersion.objects.select_related("form")
+        .defer(*_LARGE)
+        .filter(form__xml_form_id=instance.form_id, version=instance.version)
+    )
+    if campaign is not None:
+        versions = versions.annotate(
+            in_campaign=Exists(
+                Campaign.form_versions.through.objects.filter(
+                    campaign_id=campaign.pk, formversion__form_id=OuterRef("form_id")
+                )
+            )
+        )
+    return versions.order_by().first()
+
+
 # A version's large columns, not read on the intake's path (its file questions are cached).
-_LARGE = ("xform", "fields", "languages", "titles", "warnings")
+_LARGE = prepared.VERSION_SKIPPED
 _BINARY_PATHS: dict[tuple[int, str], frozenset[str]] = {}
 
 

@@ -24,6 +24,7 @@ path with the ORM's), instead of being silently left to its database default.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -31,6 +32,7 @@ from functools import cache
 from django.db import connection
 
 from mahalla.surveys.models import Attachment, ReviewState, Submission, SubmissionVersion
+from mahalla.surveys.openrosa import prepared
 
 
 @dataclass
@@ -66,7 +68,14 @@ def _insert(model, expressions: dict[str, str | None], source: str, tail: str = 
     _check(model, expressions)
     columns = [c for c, expression in expressions.items() if expression is not None]
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    values = ", ".join(expressions[c] for c in columns)
+    types = {f.column: f.db_type(connection) for f in model._meta.concrete_fields}
+    # Bound on the server, a parameter has one type everywhere: each is cast to its column's.
+    values = ", ".join(
+        f"{expressions[c]}::{types[c]}"
+        if re.fullmatch(r"%\(\w+\)s", expressions[c])
+        else expressions[c]
+        for c in columns
+    )
     table = connection.ops.quote_name(model._meta.db_table)
     return f"INSERT INTO {table} ({names}) SELECT {values} FROM {source} {tail}"  # noqa: S608
 
@@ -97,7 +106,7 @@ def _statement(queued_in_database: bool) -> str:
         # The form's versions already know this instanceID: a resend (or an edit's own ID).
         f"""WHERE NOT EXISTS (
               SELECT 1 FROM {version_table} v JOIN {submission_table} s ON s.id = v.submission_id
-              WHERE s.form_id = %(form)s AND v.instance_id = %(instance_id)s)
+              WHERE s.form_id = %(form)s::bigint AND v.instance_id = %(instance_id)s::varchar)
             ON CONFLICT (form_id, instance_id) DO NOTHING
             RETURNING id, current_id""",  # noqa: S608 - table names from the models
     )
@@ -270,7 +279,8 @@ def insert_new(
     queued = queues_in_database()
     if queued:
         params.update(_task_values(now))
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(queued), params)
-        row = cursor.fetchone()
+    # A server-side prepared statement: PostgreSQL plans this long statement once per
+    # connection instead of on every submission (Django's own cursors bind on the client).
+    rows = prepared.execute(_statement(queued), params)
+    row = rows[0] if rows else None
     return (row[0], row[1]) if row else None

@@ -169,3 +169,28 @@ def test_the_worker_parses_what_the_statement_queued(app_user, version, login, s
     call_command("worker", batch=True, interval=0)
     parsed = SubmissionVersion.objects.get()
     assert parsed.parsed_at is not None and parsed.data["hh_name"] == "บ้านสมชาย"
+
+
+@on_postgres
+def test_the_prepared_look_ups_answer_as_the_orm(app_user, version, campaign, world):
+    from mahalla.surveys.models import Campaign
+    from mahalla.surveys.openrosa import access, intake, prepared
+    from mahalla.surveys.openrosa.instance import read_instance
+
+    fast, orm = prepared.app_user(app_user.token), access._app_user_orm(app_user.token)
+    assert model_to_dict(fast) == model_to_dict(orm)
+    assert model_to_dict(fast.campaign) == model_to_dict(orm.campaign)
+    assert fast.campaign.area.name_en == orm.campaign.area.name_en and fast.is_active
+    assert prepared.app_user("no-such-token") is None
+
+    instance = read_instance(household_xml(version))
+    other = Campaign.objects.create(area=world.khlong_toei, name_en="Without the form")
+    for target in (campaign, other):
+        fast = prepared.version_in_campaign(instance.form_id, instance.version, target.pk)
+        orm = intake._version_orm(instance, target)
+        assert model_to_dict(fast, exclude=prepared.VERSION_SKIPPED) == model_to_dict(
+            orm, exclude=prepared.VERSION_SKIPPED
+        )
+        assert model_to_dict(fast.form) == model_to_dict(orm.form)
+        assert fast.in_campaign == orm.in_campaign == (target == campaign)
+    assert prepared.version_in_campaign("no-such-form", "1", campaign.pk) is None
