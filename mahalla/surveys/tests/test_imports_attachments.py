@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+from django.urls import reverse
 
 from mahalla.core.uploads.storage import UploadError
 from mahalla.surveys.imports import service
@@ -97,3 +98,15 @@ def test_a_zip_bomb_in_media_is_refused_before_it_is_read(world, version, settin
             uploaded_file=files.upload("household.zip", buffer.getvalue()),
         )
     assert refused.value.failure["code"] == "core.upload_too_large"
+
+
+def test_the_preview_counts_the_attachments_in_persian(world, version, login):
+    data = files.central_zip(photos={FIRST: "a.jpg", SECOND: "b.jpg"}, media={"a.jpg": JPEG})
+    job = _checked(world, version, data)
+    client = login(world.khlong_toei_officer)
+    client.post(reverse("set_language"), {"language": "fa", "next": "/"})
+    page = client.get(reverse("surveys:data_import_detail", kwargs={"pk": job.pk}))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'class="tally-attachments">۱<' in html and 'class="tally-missing">۱<' in html
+    assert "attachments in the file" not in html  # translated
