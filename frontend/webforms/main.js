@@ -18,6 +18,26 @@ const strings = JSON.parse(document.getElementById("webform-strings").textConten
 const pageLanguage = document.documentElement.lang || "en";
 const numbers = new Intl.NumberFormat(pageLanguage);
 globalThis.mahallaWebFormsText = { ...strings.odk, number: (n) => numbers.format(n) };
+globalThis.mahallaWebFormsLocale = calendarLocale(pageLanguage, strings.calendar);
+
+// The date picker's locale (PrimeVue's): its words from Django, day and month names from the
+// browser's ICU data. The picker counts Gregorian months, so the names are the Gregorian
+// calendar's in the page's language (Persian's default calendar is the Solar Hijri one).
+function calendarLocale(language, words) {
+  const tag = `${language}-u-ca-gregory`;
+  const names = (options, count, make) =>
+    Array.from({ length: count }, (_, i) => new Intl.DateTimeFormat(tag, options).format(make(i)));
+  const day = (i) => new Date(Date.UTC(2023, 0, 1 + i, 12)); // 1 January 2023 was a Sunday
+  const month = (i) => new Date(Date.UTC(2023, i, 15, 12));
+  return {
+    ...words,
+    dayNames: names({ weekday: "long", timeZone: "UTC" }, 7, day),
+    dayNamesShort: names({ weekday: "short", timeZone: "UTC" }, 7, day),
+    dayNamesMin: names({ weekday: "narrow", timeZone: "UTC" }, 7, day),
+    monthNames: names({ month: "long", timeZone: "UTC" }, 12, month),
+    monthNamesShort: names({ month: "short", timeZone: "UTC" }, 12, month),
+  };
+}
 
 const key = draftKey(config.user, config.formKey);
 const draftNotice = document.getElementById("webform-draft");

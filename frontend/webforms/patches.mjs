@@ -10,7 +10,8 @@
 //    a resolver marked `restoresDraft` selects it, and the component reports its state through
 //    a `formState` event so the island can serialise drafts as the surveyor types.
 // 3. Words. Its own buttons and messages are English literals in 0.22; the most visible ones
-//    read from `globalThis.mahallaWebFormsText` (filled from the Django page, translated).
+//    read from `globalThis.mahallaWebFormsText` (filled from the Django page, translated), and
+//    PrimeVue's date picker takes `globalThis.mahallaWebFormsLocale`.
 //
 // Every patch must match exactly once: a different version of the package stops the build
 // here with the patch named, instead of shipping an island that silently misbehaves.
@@ -33,7 +34,8 @@ const CHUNK_PATCHES = [
     name: "reset stylesheet injected at install; PrimeVue's nonce",
     from: "const tA = document.createElement(\"style\");\n    tA.textContent = resetStyles, document.head.prepend(tA), eA.use(PrimeVue, { theme: { preset: odkThemePreset, options: { darkModeSelector: !1 } } });",
     // PrimeVue loads its theme as soon as it is installed: the page's nonce goes in here.
-    to: "eA.use(PrimeVue, { theme: { preset: odkThemePreset, options: { darkModeSelector: !1 } }, csp: { nonce: globalThis.mahallaWebFormsNonce } });",
+    // Its date picker's words and day and month names come from the page (main.js).
+    to: "eA.use(PrimeVue, { theme: { preset: odkThemePreset, options: { darkModeSelector: !1 } }, csp: { nonce: globalThis.mahallaWebFormsNonce }, locale: globalThis.mahallaWebFormsLocale || {} });",
   },
   {
     name: "restore mode for drafts",

@@ -11,6 +11,7 @@ import hashlib
 from functools import lru_cache
 
 from django.contrib.staticfiles import finders
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 SCRIPT = "surveys/webforms/webforms.js"
@@ -78,5 +79,22 @@ def strings() -> dict[str, str]:
             "constraint": _("This answer is not allowed here."),
             "oneError": _("1 question with error."),
             "manyErrors": _("%(count)s questions with errors."),
+        },
+        # The date picker's words (PrimeVue's locale); day and month names come from the
+        # browser's own ICU data (Intl) in frontend/webforms/main.js.
+        "calendar": {
+            "today": _("Today"),
+            "clear": _("Clear"),
+            "chooseYear": _("Choose the year"),
+            "chooseMonth": _("Choose the month"),
+            "chooseDate": _("Choose the date"),
+            "prevDecade": _("Previous decade"),
+            "nextDecade": _("Next decade"),
+            "prevYear": _("Previous year"),
+            "nextYear": _("Next year"),
+            "prevMonth": _("Previous month"),
+            "nextMonth": _("Next month"),
+            # Iran's week starts on Saturday, Thailand's on Sunday.
+            "firstDayOfWeek": 6 if get_language() == "fa" else 0,
         },
     }
