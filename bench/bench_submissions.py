@@ -124,7 +124,7 @@ def _django(env: dict[str, str], code: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _xml(instance_id: str) -> bytes:
+def _xml(instance_id: str, photo_name: str) -> bytes:
     return (
         '<?xml version="1.0"?><data xmlns:jr="http://openrosa.org/javarosa" '
         'xmlns:orx="http://openrosa.org/xforms" id="household" version="1">'
@@ -132,7 +132,7 @@ def _xml(instance_id: str) -> bytes:
         "<house><tenure>tenant</tenure><rooms>2</rooms></house>"
         "<members><member_name>สมชาย</member_name><age>54</age><needs>elderly</needs></members>"
         "<members><member_name>มานี</member_name><age>12</age><needs/></members>"
-        f"<photo>house.jpg</photo><meta><instanceID>{instance_id}</instanceID></meta></data>"
+        f"<photo>{photo_name}</photo><meta><instanceID>{instance_id}</instanceID></meta></data>"
     ).encode()
 
 
@@ -140,14 +140,17 @@ def _body(photo: bytes) -> tuple[bytes, str]:
     """Collect's multipart body (as mahalla.surveys.openrosa.testing.collect_body builds it,
     without importing Django here): the XML part, then the photo part."""
     boundary = uuid.uuid4().hex
-    xml = _xml(f"uuid:{uuid.uuid4()}")
+    # Collect names a photo by the moment it was taken (in milliseconds; microseconds here
+    # keep the eight client threads apart), so the names do not repeat.
+    photo_name = f"{time.time_ns() // 1000}.jpg"
+    xml = _xml(f"uuid:{uuid.uuid4()}", photo_name)
     body = b"".join(
         [
             f'--{boundary}\r\nContent-Disposition: form-data; name="xml_submission_file"; '
             f'filename="submission.xml"\r\nContent-Type: text/xml\r\n\r\n'.encode(),
             xml,
-            f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="house.jpg"; '
-            f'filename="house.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'.encode(),
+            f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="{photo_name}"; '
+            f'filename="{photo_name}"\r\nContent-Type: image/jpeg\r\n\r\n'.encode(),
             photo,
             f"\r\n--{boundary}--\r\n".encode(),
         ]

@@ -211,14 +211,25 @@ def queues_in_database() -> bool:
 
 def _task_values(now: datetime) -> dict:
     """The parse task's row but for its arguments, made as django-tasks-db's `enqueue` makes
-    it (its defaults, its `pre_save` handlers), as parameters of the statement."""
+    it (its defaults, its `pre_save` handlers), as parameters of the statement. Only the id
+    and the moment differ between two: the rest is made once per process."""
+    from django_tasks import task_backends
+
+    from mahalla.surveys.submissions.tasks import process_submission_version as task
+
+    backend = task_backends[task.backend]
+    return {**_task_constants(backend.alias), "task_id": backend._get_id(), "task_enqueued_at": now}
+
+
+@cache
+def _task_constants(alias: str) -> dict:
     from django.db.models.signals import pre_save
     from django_tasks import task_backends
     from django_tasks_db.models import DBTaskResult
 
     from mahalla.surveys.submissions.tasks import process_submission_version as task
 
-    backend = task_backends[task.backend]
+    backend = task_backends[alias]
     backend.validate_task(task)
     row = DBTaskResult(
         id=backend._get_id(),
@@ -232,8 +243,9 @@ def _task_values(now: datetime) -> dict:
     pre_save.send(sender=DBTaskResult, instance=row, raw=False, using="default", update_fields=None)
     values = {}
     for field in DBTaskResult._meta.concrete_fields:
-        value = field.pre_save(row, add=True)
-        values[f"task_{field.column}"] = field.get_db_prep_save(value, connection)
+        if field.column not in ("id", "enqueued_at", "args_kwargs"):
+            value = field.pre_save(row, add=True)
+            values[f"task_{field.column}"] = field.get_db_prep_save(value, connection)
     return values
 
 
