@@ -39,12 +39,18 @@ def app_user_for(request: HttpRequest, token: str) -> AppUser | HttpResponse:
     """The active app user of `token`, speaking its campaign's language, or a refusal."""
     # On PostgreSQL a prepared statement (the hot path of every phone's submission).
     app_user = prepared.app_user(token) if token and prepared.available() else _app_user_orm(token)
+    return check_app_user(request, app_user) or app_user
+
+
+def check_app_user(request: HttpRequest, app_user: AppUser | None) -> HttpResponse | None:
+    """The refusal for a token's app user (unknown: 404, revoked: 403), or None; either way
+    the request then speaks the campaign's language."""
     if app_user is None:
         return message_response(404, message("surveys.openrosa.not_found"))
     _campaign_language(request, app_user)
     if not app_user.is_active:
         return message_response(403, message("surveys.openrosa.token_revoked"))
-    return app_user
+    return None
 
 
 def _app_user_orm(token: str) -> AppUser | None:

@@ -98,17 +98,25 @@ def receive_submission(
     campaign: Campaign | None = None,
     device_id: str = "",
     user_agent: str = "",
+    preloaded: tuple[Instance, FormVersion | None] | None = None,
 ) -> IntakeResult:
-    """Store one submission (or add its missing files, or an edit); see the module doc."""
+    """Store one submission (or add its missing files, or an edit); see the module doc.
+
+    `preloaded` is the XML's already-read instance and the version it names (None: no such
+    version), found with the app user in one statement (`prepared.app_user_and_version`)."""
     try:
         limit = settings.OPENROSA_MAX_XML_BYTES
         if len(xml) > limit:
             raise Refusal(TOO_LARGE, "surveys.openrosa.xml_too_large", limit=megabytes(limit))
-        try:
-            instance = read_instance(xml)
-        except InstanceError as error:
-            raise Refusal(BAD, error.code, **error.params) from error
-        form, version, campaign = _target(instance, user, app_user, campaign)
+        if preloaded is not None:
+            instance = preloaded[0]
+        else:
+            try:
+                instance = read_instance(xml)
+            except InstanceError as error:
+                raise Refusal(BAD, error.code, **error.params) from error
+        found = preloaded[1] if preloaded is not None else _LOOK_UP
+        form, version, campaign = _target(instance, user, app_user, campaign, found)
         return _store(
             xml=xml,
             files=files,
@@ -128,7 +136,10 @@ def receive_submission(
 # -- who may send what where
 
 
-def _target(instance: Instance, user, app_user, campaign):
+_LOOK_UP = object()  # _target's version not given: look it up
+
+
+def _target(instance: Instance, user, app_user, campaign, version=_LOOK_UP):
     """The form, its published version and the campaign the submission belongs to.
 
     One query finds the version (with its form and, for an app user, whether its campaign
@@ -137,7 +148,9 @@ def _target(instance: Instance, user, app_user, campaign):
         if not app_user.is_active:
             raise Refusal(FORBIDDEN, "surveys.openrosa.token_revoked")
         campaign = app_user.campaign
-    if campaign is not None and prepared.available():
+    if version is not _LOOK_UP:
+        pass  # found with the app user
+    elif campaign is not None and prepared.available():
         version = prepared.version_in_campaign(instance.form_id, instance.version, campaign.pk)
     else:
         version = _version_orm(instance, campaign)

@@ -127,3 +127,62 @@ def version_in_campaign(form_id: str, version: str, campaign_id: int) -> FormVer
     found.form = _build(Form, form_fields, row[len(fields) : len(fields) + len(form_fields)])
     found.in_campaign = row[-1]
     return found
+
+
+@cache
+def _app_user_and_version_sql() -> tuple[str, list, list, list, list, list]:
+    app, campaign, area = _fields(AppUser), _fields(Campaign), _fields(Area, AREA_SKIPPED)
+    version, form = _fields(FormVersion, VERSION_SKIPPED), _fields(Form)
+    through = Campaign.form_versions.through._meta.db_table
+    inner = ", ".join(
+        [f'v."{f.column}" AS "v_{f.column}"' for f in version]
+        + [f'f."{f.column}" AS "f_{f.column}"' for f in form]
+    )
+    outer = ", ".join([f'x."v_{f.column}"' for f in version] + [f'x."f_{f.column}"' for f in form])
+    sql = f"""
+        SELECT {_columns(app, "u")}, {_columns(campaign, "c")}, {_columns(area, "a")},
+               {outer},
+               EXISTS (SELECT 1 FROM {through} t
+                       JOIN {FormVersion._meta.db_table} o ON o.id = t.formversion_id
+                       WHERE t.campaign_id = c.id AND o.form_id = x."v_form_id")
+        FROM {AppUser._meta.db_table} u
+        JOIN {Campaign._meta.db_table} c ON c.id = u.campaign_id
+        JOIN {Area._meta.db_table} a ON a.id = c.area_id
+        LEFT JOIN LATERAL (
+            SELECT {inner}
+            FROM {FormVersion._meta.db_table} v
+            JOIN {Form._meta.db_table} f ON f.id = v.form_id
+            WHERE f.xml_form_id = %(form_id)s AND v.version = %(version)s
+            ORDER BY v.id
+            LIMIT 1
+        ) x ON true
+        WHERE u.token = %(token)s
+    """  # noqa: S608 - names from the models, the values parameters
+    types = {"token": "varchar", "form_id": "varchar", "version": "varchar"}
+    return typed(sql, types), app, campaign, area, version, form
+
+
+def app_user_and_version(
+    token: str, form_id: str, version: str
+) -> tuple[AppUser, FormVersion | None] | None:
+    """`app_user(token)` and `version_in_campaign(form_id, version, its campaign)` in one
+    statement: the two look-ups of every submission an app user sends. None when the token
+    is unknown; the version is None when the form has no such version."""
+    sql, app, campaign, area, version_fields, form_fields = _app_user_and_version_sql()
+    rows = execute(sql, {"token": token, "form_id": form_id, "version": version})
+    if not rows:
+        return None
+    row = rows[0]
+    ends = [len(app), len(campaign), len(area), len(version_fields), len(form_fields)]
+    cuts = [sum(ends[:i]) for i in range(len(ends) + 1)]
+    user = _build(AppUser, app, row[cuts[0] : cuts[1]])
+    found = _build(Campaign, campaign, row[cuts[1] : cuts[2]])
+    found.area = _build(Area, area, row[cuts[2] : cuts[3]])
+    user.campaign = found
+    version_row = row[cuts[3] : cuts[4]]
+    if version_row[0] is None:  # no such version: its columns are NULL
+        return user, None
+    form_version = _build(FormVersion, version_fields, version_row)
+    form_version.form = _build(Form, form_fields, row[cuts[4] : cuts[5]])
+    form_version.in_campaign = row[-1]
+    return user, form_version

@@ -48,7 +48,9 @@ def message_response(status: int, msg: Message | str, *, nature: str = "") -> Ht
         f'<message nature="{nature}">{escape(text)}</message>'
         "</OpenRosaResponse>"
     )
-    return HttpResponse(body.encode(), status=status, content_type=XML)
+    response = HttpResponse(body.encode(), status=status, content_type=XML)
+    response.mahalla_message = msg  # to render it again in another language
+    return response
 
 
 def element(name: str, value: str) -> str:

@@ -8,6 +8,7 @@ reading the body (body), storing (intake).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
@@ -16,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 
 from mahalla.core.jobs.messages import message
 from mahalla.surveys.models import FormMedia, FormVersion
-from mahalla.surveys.openrosa import catalogue
-from mahalla.surveys.openrosa.access import app_user_for, signed_in_user
+from mahalla.surveys.openrosa import catalogue, prepared
+from mahalla.surveys.openrosa.access import app_user_for, check_app_user, signed_in_user
 from mahalla.surveys.openrosa.body import BodyError, spool_body
+from mahalla.surveys.openrosa.instance import InstanceError, read_instance
 from mahalla.surveys.openrosa.intake import megabytes, receive_submission
 from mahalla.surveys.openrosa.responses import (
     FORMS_NS,
@@ -142,6 +144,8 @@ def media(request: HttpRequest, pk: int, name: str, token: str | None = None) ->
 @openrosa_view
 @require_http_methods(["GET", "HEAD", "POST"])
 def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
+    if token is not None and request.method == "POST" and prepared.available():
+        return _app_user_submission(request, token)
     caller = _caller(request, token, sending=request.method == "POST")
     if isinstance(caller, HttpResponse):
         return caller
@@ -149,30 +153,10 @@ def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
         # OpenRosa: HEAD answers 204 with the size limit (the headers); GET the same.
         return HttpResponse(status=204)
     user, app_user = caller
-    try:
-        spool_body(request)
-        files = request.FILES
-    except BodyError as error:
-        return _body_refusal(error.status, error.code)
-    except RequestDataTooBig:
-        return _body_refusal(413, "surveys.openrosa.too_large")
-    except (MultiPartParserError, SuspiciousOperation):
-        return _body_refusal(400, "surveys.openrosa.truncated")
-    xml_file = files.get("xml_submission_file")
-    if xml_file is not None:
-        from django.conf import settings
-
-        if xml_file.size > settings.OPENROSA_MAX_XML_BYTES:
-            limit = megabytes(settings.OPENROSA_MAX_XML_BYTES)
-            return message_response(413, message("surveys.openrosa.xml_too_large", limit=limit))
-        xml = xml_file.read()
-    elif "xml_submission_file" in request.POST:
-        xml = request.POST["xml_submission_file"].encode()
-    else:
-        return message_response(400, message("surveys.openrosa.no_xml"))
-    attachments = [
-        upload for key in files for upload in files.getlist(key) if key != "xml_submission_file"
-    ]
+    body = _read_body(request)
+    if isinstance(body, HttpResponse):
+        return body
+    xml, attachments = body
     result = receive_submission(
         xml=xml,
         files=attachments,
@@ -184,8 +168,74 @@ def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
     return message_response(result.status, result.message)
 
 
-def _body_refusal(status: int, code: str) -> HttpResponse:
-    from django.conf import settings
+def _app_user_submission(request: HttpRequest, token: str) -> HttpResponse:
+    """An app user's submission on PostgreSQL (the hot path, decision 0011): the body is read
+    first, then one statement finds the token's app user and the version the XML names.
+    Answers are those of the general path, in the campaign's language."""
+    body = _read_body(request)
+    if isinstance(body, HttpResponse):
+        # Refused before any look-up: answer as the general path would (token first).
+        found = app_user_for(request, token)
+        return found if isinstance(found, HttpResponse) else _read_body_again(body)
+    xml, attachments = body
+    try:
+        instance = read_instance(xml) if len(xml) <= settings.OPENROSA_MAX_XML_BYTES else None
+    except InstanceError:
+        instance = None
+    if instance is None:  # the general path names what is wrong with the XML
+        found = app_user_for(request, token)
+        if isinstance(found, HttpResponse):
+            return found
+        app_user, preloaded = found, None
+    else:
+        found = prepared.app_user_and_version(token, instance.form_id, instance.version)
+        refusal = check_app_user(request, found[0] if found else None)
+        if refusal is not None:
+            return refusal
+        app_user, preloaded = found[0], (instance, found[1])
+    result = receive_submission(
+        xml=xml,
+        files=attachments,
+        app_user=app_user,
+        device_id=request.GET.get("deviceID", ""),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        preloaded=preloaded,
+    )
+    return message_response(result.status, result.message)
 
+
+def _read_body(request: HttpRequest) -> tuple[bytes, list] | HttpResponse:
+    """(XML, attachment uploads) of a submission's multipart body, or its refusal."""
+    try:
+        spool_body(request)
+        files = request.FILES
+    except BodyError as error:
+        return _body_refusal(error.status, error.code)
+    except RequestDataTooBig:
+        return _body_refusal(413, "surveys.openrosa.too_large")
+    except (MultiPartParserError, SuspiciousOperation):
+        return _body_refusal(400, "surveys.openrosa.truncated")
+    xml_file = files.get("xml_submission_file")
+    if xml_file is not None:
+        if xml_file.size > settings.OPENROSA_MAX_XML_BYTES:
+            limit = megabytes(settings.OPENROSA_MAX_XML_BYTES)
+            return message_response(413, message("surveys.openrosa.xml_too_large", limit=limit))
+        xml = xml_file.read()
+    elif "xml_submission_file" in request.POST:
+        xml = request.POST["xml_submission_file"].encode()
+    else:
+        return message_response(400, message("surveys.openrosa.no_xml"))
+    attachments = [
+        upload for key in files for upload in files.getlist(key) if key != "xml_submission_file"
+    ]
+    return xml, attachments
+
+
+def _read_body_again(refusal: HttpResponse) -> HttpResponse:
+    """A body refusal rendered again now that the campaign's language is active."""
+    return message_response(refusal.status_code, refusal.mahalla_message)
+
+
+def _body_refusal(status: int, code: str) -> HttpResponse:
     params = {"limit": megabytes(settings.OPENROSA_MAX_SUBMISSION_BYTES)} if status == 413 else {}
     return message_response(status, message(code, **params))

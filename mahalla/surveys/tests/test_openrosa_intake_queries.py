@@ -42,10 +42,11 @@ def test_a_new_submission_with_a_photo_takes_few_queries(app_user, version, logi
     assert response.status_code == 201
     sql = [q["sql"] for q in queries.captured_queries]
     if connection.vendor == "postgresql":
-        # The app user, the form version, and the one insert (which queues the parse too).
-        assert len(sql) == 3, sql
-        assert sql[2].lstrip().startswith("WITH ids AS")
-        assert "django_tasks_database_dbtaskresult" in sql[2]
+        # The app user with the form version, then the one insert (which queues the parse).
+        assert len(sql) == 2, sql
+        assert "LEFT JOIN LATERAL" in sql[0]
+        assert sql[1].lstrip().startswith("WITH ids AS")
+        assert "django_tasks_database_dbtaskresult" in sql[1]
     else:
         assert len(sql) <= 12, sql
     stored = Submission.objects.get(instance_id="uuid:q1")
@@ -194,3 +195,15 @@ def test_the_prepared_look_ups_answer_as_the_orm(app_user, version, campaign, wo
         assert model_to_dict(fast.form) == model_to_dict(orm.form)
         assert fast.in_campaign == orm.in_campaign == (target == campaign)
     assert prepared.version_in_campaign("no-such-form", "1", campaign.pk) is None
+
+    # Both in one statement, as an app user's submission reads them.
+    user, found = prepared.app_user_and_version(app_user.token, instance.form_id, "1")
+    assert model_to_dict(user) == model_to_dict(access._app_user_orm(app_user.token))
+    assert user.campaign.area.name_th == app_user.campaign.area.name_th
+    orm = intake._version_orm(instance, campaign)
+    assert model_to_dict(found, exclude=prepared.VERSION_SKIPPED) == model_to_dict(
+        orm, exclude=prepared.VERSION_SKIPPED
+    )
+    assert model_to_dict(found.form) == model_to_dict(orm.form) and found.in_campaign
+    assert prepared.app_user_and_version(app_user.token, "no-such-form", "1")[1] is None
+    assert prepared.app_user_and_version("no-such-token", instance.form_id, "1") is None
