@@ -66,17 +66,22 @@ def _app_user_orm(token: str) -> AppUser | None:
 
 
 def _campaign_language(request: HttpRequest, app_user: AppUser) -> None:
+    area = app_user.campaign.area
+    campaign_language(request, name_th=area.name_th, name_fa=area.name_fa)
+
+
+def campaign_language(request: HttpRequest, *, name_th: str, name_fa: str) -> None:
     """App users have no account: the device's Accept-Language decides (LocaleMiddleware);
     without one, the language the campaign's area is named in (Thai or Persian)."""
     if request.META.get("HTTP_ACCEPT_LANGUAGE") or request.COOKIES.get(
         settings.LANGUAGE_COOKIE_NAME
     ):
         return
-    area = app_user.campaign.area
+    names = {"th": name_th or "", "fa": name_fa or ""}
     for code in ("fa", "th"):
-        if getattr(area, f"name_{code}", "") and code in SUPPORTED:
+        if names[code] and code in SUPPORTED:
             other = "th" if code == "fa" else "fa"
-            if not getattr(area, f"name_{other}", ""):
+            if not names[other]:
                 translation.activate(code)
                 request.LANGUAGE_CODE = code
                 return

@@ -456,17 +456,7 @@ def _store_new(
             device_id=device_id,
             user_agent=user_agent,
             now=now,
-            attachments=[
-                one_statement.NewAttachment(
-                    name=f.name,
-                    file=f.file.name or "",
-                    sha256=f.sha256,
-                    size=f.size,
-                    content_type=f.content_type,
-                    received_at=f.received_at,
-                )
-                for f in files
-            ],
+            attachments=_new_attachments(files),
         )
     except BaseException:
         _delete_files(saved)
@@ -475,6 +465,8 @@ def _store_new(
         _delete_files(saved)
         return None
     submission_id, version_id = ids
+    if app_user is not None:
+        _remember(form, version)
     if not one_statement.queues_in_database():
         transaction.on_commit(lambda pk=version_id: processing.enqueue_version(pk))
     # The rows as stored, built without reading them back.
@@ -506,6 +498,83 @@ def _store_new(
         row._state.adding = False
         row._state.db = "default"
     return IntakeResult(CREATED, message("surveys.openrosa.received"), submission, new)
+
+
+# (form ID, version) → (XForm checksum, file questions) of versions this process stored a
+# submission for: what an app user's next submission needs to be checked and stored in one
+# statement (`store_checked`). The statement re-checks the checksum, so a version deleted
+# and made again differently is never taken for the one remembered.
+_KNOWN: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+
+
+def _remember(form: Form, version: FormVersion) -> None:
+    if len(_KNOWN) > 1000:
+        _KNOWN.clear()
+    _KNOWN[(form.xml_form_id, version.version)] = (version.xform_md5, _binary_paths(version))
+
+
+def store_checked(
+    *,
+    token: str,
+    instance: Instance,
+    xml: bytes,
+    files: list[UploadedFile],
+    device_id: str,
+    user_agent: str,
+) -> tuple[IntakeResult, dict[str, str]] | None:
+    """An app user's new submission stored by one statement that also makes every check of
+    the general path (PostgreSQL; `one_statement.insert_checked`): the result and the names
+    of the campaign's area (for the answer's language). None, with nothing written, when the
+    general path must answer: a version not yet seen by this process, an edit, a resend,
+    or any refusal."""
+    known = _KNOWN.get((instance.form_id, instance.version))
+    if known is None or instance.deprecated_id or len(xml) > settings.OPENROSA_MAX_XML_BYTES:
+        return None
+    xform_md5, paths = known
+    by_name = {_file_name(f): f for f in files}
+    saved: list[str] = []
+    try:
+        rows = _attach(None, instance.attachment_names(paths, set(by_name)), by_name, saved)
+        now = timezone.now()
+        found = one_statement.insert_checked(
+            token=token,
+            form_id=instance.form_id,
+            version=instance.version,
+            xform_md5=xform_md5,
+            today=timezone.localdate(),  # the day `accepts_submissions` judges by
+            instance_id=instance.instance_id,
+            xml=xml,
+            sha=hashlib.sha256(xml).hexdigest(),
+            device_id=device_id[:200],
+            user_agent=user_agent[:300],
+            now=now,
+            attachments=_new_attachments(rows),
+        )
+    except BaseException:
+        _delete_files(saved)
+        raise
+    if found is None:
+        _delete_files(saved)
+        return None
+    _submission_id, version_id, name_th, name_fa = found
+    if not one_statement.queues_in_database():
+        transaction.on_commit(lambda pk=version_id: processing.enqueue_version(pk))
+    result = IntakeResult(CREATED, message("surveys.openrosa.received"))
+    return result, {"name_th": name_th, "name_fa": name_fa}
+
+
+def _new_attachments(rows: list[Attachment]) -> list[one_statement.NewAttachment]:
+    return [
+        one_statement.NewAttachment(
+            name=f.name,
+            file=f.file.name or "",
+            sha256=f.sha256,
+            size=f.size,
+            content_type=f.content_type,
+            received_at=f.received_at,
+        )
+        for f in rows
+    ]
 
 
 def _history_user_id() -> int | None:

@@ -80,8 +80,48 @@ def _insert(model, expressions: dict[str, str | None], source: str, tail: str = 
     return f"INSERT INTO {table} ({names}) SELECT {values} FROM {source} {tail}"  # noqa: S608
 
 
+def _given_target() -> str:
+    """The target of a submission whose sender, form and campaign were checked in Python."""
+    return """SELECT %(form)s::bigint AS form_id, %(campaign)s::bigint AS campaign_id,
+                     %(form_version)s::bigint AS form_version_id,
+                     %(app_user)s::bigint AS app_user_id,
+                     NULL::varchar AS name_th, NULL::varchar AS name_fa"""
+
+
+def _checked_target() -> str:
+    """The target of an app user's submission found and checked in SQL, by the rules of the
+    Python path (`intake._target`, `campaigns.services.accepts_submissions`): an active
+    token; its campaign open, today within its dates; the version the XML names published;
+    a version of that form in the campaign; the version's XForm the one whose file questions
+    the caller knows. No row: nothing is written, and the caller takes the general path."""
+    from mahalla.places.models import Area
+    from mahalla.surveys.models import AppUser, Campaign, Form, FormVersion
+
+    through = Campaign.form_versions.through._meta.db_table
+    return f"""
+        SELECT f.id AS form_id, c.id AS campaign_id, v.id AS form_version_id,
+               u.id AS app_user_id, a.name_th, a.name_fa
+        FROM {AppUser._meta.db_table} u
+        JOIN {Campaign._meta.db_table} c ON c.id = u.campaign_id
+        JOIN {Area._meta.db_table} a ON a.id = c.area_id
+        JOIN {Form._meta.db_table} f ON f.xml_form_id = %(form_id)s::varchar
+        JOIN {FormVersion._meta.db_table} v
+          ON v.form_id = f.id AND v.version = %(version)s::varchar
+        WHERE u.token = %(token)s::varchar AND u.revoked_at IS NULL
+          AND c.status = %(open)s::varchar
+          AND (c.starts_on IS NULL OR c.starts_on <= %(today)s::date)
+          AND (c.ends_on IS NULL OR c.ends_on >= %(today)s::date)
+          AND v.state = %(published)s::varchar AND v.xform_md5 = %(xform_md5)s::varchar
+          AND EXISTS (SELECT 1 FROM {through} t
+                      JOIN {FormVersion._meta.db_table} o ON o.id = t.formversion_id
+                      WHERE t.campaign_id = c.id AND o.form_id = f.id)
+        ORDER BY v.id
+        LIMIT 1
+    """  # noqa: S608 - names from the models, the values parameters
+
+
 @cache
-def _statement(queued_in_database: bool) -> str:
+def _statement(queued_in_database: bool, checked: bool) -> str:
     history = Submission.history.model
     submission_table = Submission._meta.db_table
     version_table = SubmissionVersion._meta.db_table
@@ -89,15 +129,15 @@ def _statement(queued_in_database: bool) -> str:
         Submission,
         {
             "id": "ids.submission_id",
-            "form_id": "%(form)s",
+            "form_id": "ids.form_id",
             "instance_id": "%(instance_id)s",
-            "campaign_id": "%(campaign)s",
+            "campaign_id": "ids.campaign_id",
             "area_id": "NULL",
             "longitude": "NULL",
             "latitude": "NULL",
             "review_state": "%(review_state)s",
             "submitted_by_id": "%(user)s",
-            "app_user_id": "%(app_user)s",
+            "app_user_id": "ids.app_user_id",
             "current_id": "ids.version_id",
             "created_at": "%(now)s",
             "updated_at": "%(now)s",
@@ -106,7 +146,7 @@ def _statement(queued_in_database: bool) -> str:
         # The form's versions already know this instanceID: a resend (or an edit's own ID).
         f"""WHERE NOT EXISTS (
               SELECT 1 FROM {version_table} v JOIN {submission_table} s ON s.id = v.submission_id
-              WHERE s.form_id = %(form)s::bigint AND v.instance_id = %(instance_id)s::varchar)
+              WHERE s.form_id = ids.form_id AND v.instance_id = %(instance_id)s::varchar)
             ON CONFLICT (form_id, instance_id) DO NOTHING
             RETURNING id, current_id""",  # noqa: S608 - table names from the models
     )
@@ -117,7 +157,7 @@ def _statement(queued_in_database: bool) -> str:
             "submission_id": "new.id",
             "instance_id": "%(instance_id)s",
             "deprecated_id": "''",
-            "form_version_id": "%(form_version)s",
+            "form_version_id": "ids.form_version_id",
             "xml": "%(xml)s",
             "xml_sha256": "%(sha)s",
             "data": "NULL",
@@ -126,10 +166,10 @@ def _statement(queued_in_database: bool) -> str:
             "device_id": "%(device_id)s",
             "user_agent": "%(user_agent)s",
             "submitted_by_id": "%(user)s",
-            "app_user_id": "%(app_user)s",
+            "app_user_id": "ids.app_user_id",
             "received_at": "%(now)s",
         },
-        "new",
+        "new JOIN ids ON ids.submission_id = new.id",
     )
     attachments = _insert(
         Attachment,
@@ -156,18 +196,18 @@ def _statement(queued_in_database: bool) -> str:
             "latitude": "NULL",
             "review_state": "%(review_state)s",
             "created_at": "%(now)s",
-            "form_id": "%(form)s",
-            "campaign_id": "%(campaign)s",
+            "form_id": "ids.form_id",
+            "campaign_id": "ids.campaign_id",
             "area_id": "NULL",
             "submitted_by_id": "%(user)s",
-            "app_user_id": "%(app_user)s",
+            "app_user_id": "ids.app_user_id",
             "history_id": None,
             "history_date": "%(now)s",
             "history_change_reason": "NULL",
             "history_type": "'+'",
             "history_user_id": "%(history_user)s",
         },
-        "new",
+        "new JOIN ids ON ids.submission_id = new.id",
     )
     sequences = (
         f"pg_get_serial_sequence('{submission_table}', 'id')",
@@ -185,16 +225,21 @@ def _statement(queued_in_database: bool) -> str:
             "jsonb_build_object('args', jsonb_build_array(new.current_id), 'kwargs', '{}'::jsonb)"
         )
         queued = f", queued AS ({_insert(DBTaskResult, expressions, 'new')})"
+    target = _checked_target() if checked else _given_target()
     return f"""
-        WITH ids AS (
-            SELECT nextval({sequences[0]}) AS submission_id,
+        WITH target AS ({target}),
+        ids AS (
+            SELECT target.*,
+                   nextval({sequences[0]}) AS submission_id,
                    nextval({sequences[1]}) AS version_id
+            FROM target
         ),
         new AS ({submission}),
         version AS ({version}),
         files AS ({attachments}),
         record AS ({record}){queued}
-        SELECT id, current_id FROM new
+        SELECT new.id, new.current_id, ids.name_th, ids.name_fa
+        FROM new JOIN ids ON ids.submission_id = new.id
     """  # noqa: S608 - every name comes from the models, every value is a parameter
 
 
@@ -254,28 +299,63 @@ def insert_new(
     form_id: int,
     campaign_id: int | None,
     form_version_id: int,
+    app_user_id: int | None,
+    **values,
+) -> tuple[int, int] | None:
+    """(submission id, version id) of the stored submission, or None when the instanceID
+    is already known to the form (nothing was written). The sender, form and campaign were
+    checked by the caller."""
+    target = {
+        "form": form_id,
+        "campaign": campaign_id,
+        "form_version": form_version_id,
+        "app_user": app_user_id,
+    }
+    found = _run(False, target, **values)
+    return found[:2] if found else None
+
+
+def insert_checked(
+    *, token: str, form_id: str, version: str, xform_md5: str, today, **values
+) -> tuple[int, int, str, str] | None:
+    """An app user's new submission with every check of the general path made in SQL
+    (`_checked_target`): (submission id, version id, and the Thai and Persian names of the
+    campaign's area, for the answer's language), or None when anything is not as the fast
+    path needs it (nothing was written; the caller takes the general path, which says why)."""
+    from mahalla.surveys.models import Campaign, FormVersion
+
+    target = {
+        "token": token,
+        "form_id": form_id,
+        "version": version,
+        "xform_md5": xform_md5,
+        "today": today,
+        "open": Campaign.Status.OPEN.value,
+        "published": FormVersion.State.PUBLISHED.value,
+    }
+    return _run(True, target, user_id=None, history_user_id=None, **values)
+
+
+def _run(
+    checked: bool,
+    target: dict,
+    *,
     instance_id: str,
     xml: bytes,
     sha: str,
     user_id: int | None,
-    app_user_id: int | None,
     history_user_id: int | None,
     device_id: str,
     user_agent: str,
     now: datetime,
     attachments: list[NewAttachment],
 ) -> tuple[int, int] | None:
-    """(submission id, version id) of the stored submission, or None when the instanceID
-    is already known to the form (nothing was written)."""
     params = {
-        "form": form_id,
-        "campaign": campaign_id,
-        "form_version": form_version_id,
+        **target,
         "instance_id": instance_id,
         "xml": xml,
         "sha": sha,
         "user": user_id,
-        "app_user": app_user_id,
         "history_user": history_user_id,
         "device_id": device_id,
         "user_agent": user_agent,
@@ -293,6 +373,5 @@ def insert_new(
         params.update(_task_values(now))
     # A server-side prepared statement: PostgreSQL plans this long statement once per
     # connection instead of on every submission (Django's own cursors bind on the client).
-    rows = prepared.execute(_statement(queued), params)
-    row = rows[0] if rows else None
-    return (row[0], row[1]) if row else None
+    rows = prepared.execute(_statement(queued, checked), params)
+    return tuple(rows[0]) if rows else None

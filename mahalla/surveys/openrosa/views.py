@@ -18,10 +18,15 @@ from django.views.decorators.http import require_http_methods
 from mahalla.core.jobs.messages import message
 from mahalla.surveys.models import FormMedia, FormVersion
 from mahalla.surveys.openrosa import catalogue, prepared
-from mahalla.surveys.openrosa.access import app_user_for, check_app_user, signed_in_user
+from mahalla.surveys.openrosa.access import (
+    app_user_for,
+    campaign_language,
+    check_app_user,
+    signed_in_user,
+)
 from mahalla.surveys.openrosa.body import BodyError, spool_body
 from mahalla.surveys.openrosa.instance import InstanceError, read_instance
-from mahalla.surveys.openrosa.intake import megabytes, receive_submission
+from mahalla.surveys.openrosa.intake import megabytes, receive_submission, store_checked
 from mahalla.surveys.openrosa.responses import (
     FORMS_NS,
     MANIFEST_NS,
@@ -170,8 +175,10 @@ def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
 
 def _app_user_submission(request: HttpRequest, token: str) -> HttpResponse:
     """An app user's submission on PostgreSQL (the hot path, decision 0011): the body is read
-    first, then one statement finds the token's app user and the version the XML names.
-    Answers are those of the general path, in the campaign's language."""
+    first; a new submission of a version this process has stored before is then checked and
+    stored by one statement; otherwise one statement finds the token's app user and the
+    version the XML names, and the general path answers. Answers are the general path's, in
+    the campaign's language."""
     body = _read_body(request)
     if isinstance(body, HttpResponse):
         # Refused before any look-up: answer as the general path would (token first).
@@ -182,6 +189,19 @@ def _app_user_submission(request: HttpRequest, token: str) -> HttpResponse:
         instance = read_instance(xml) if len(xml) <= settings.OPENROSA_MAX_XML_BYTES else None
     except InstanceError:
         instance = None
+    if instance is not None:
+        stored = store_checked(
+            token=token,
+            instance=instance,
+            xml=xml,
+            files=attachments,
+            device_id=request.GET.get("deviceID", ""),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        )
+        if stored is not None:
+            result, area_names = stored
+            campaign_language(request, **area_names)
+            return message_response(result.status, result.message)
     if instance is None:  # the general path names what is wrong with the XML
         found = app_user_for(request, token)
         if isinstance(found, HttpResponse):

@@ -42,11 +42,11 @@ def test_a_new_submission_with_a_photo_takes_few_queries(app_user, version, logi
     assert response.status_code == 201
     sql = [q["sql"] for q in queries.captured_queries]
     if connection.vendor == "postgresql":
-        # The app user with the form version, then the one insert (which queues the parse).
-        assert len(sql) == 2, sql
-        assert "LEFT JOIN LATERAL" in sql[0]
-        assert sql[1].lstrip().startswith("WITH ids AS")
-        assert "django_tasks_database_dbtaskresult" in sql[1]
+        # One statement checks the app user, campaign and version, stores the submission
+        # and queues its parse (the first submission of a version took the general path).
+        assert len(sql) == 1, sql
+        assert sql[0].lstrip().startswith("WITH target AS")
+        assert "django_tasks_database_dbtaskresult" in sql[0]
     else:
         assert len(sql) <= 12, sql
     stored = Submission.objects.get(instance_id="uuid:q1")
@@ -207,3 +207,100 @@ def test_the_prepared_look_ups_answer_as_the_orm(app_user, version, campaign, wo
     assert model_to_dict(found.form) == model_to_dict(orm.form) and found.in_campaign
     assert prepared.app_user_and_version(app_user.token, "no-such-form", "1")[1] is None
     assert prepared.app_user_and_version("no-such-token", instance.form_id, "1") is None
+
+
+RULES = [
+    # (campaign status, starts in days, ends in days, revoked, version state, form in campaign)
+    ("open", None, None, False, "published", True),
+    ("open", -3, 3, False, "published", True),
+    ("open", 0, 0, False, "published", True),
+    ("open", 1, None, False, "published", True),
+    ("open", None, -1, False, "published", True),
+    ("planned", None, None, False, "published", True),
+    ("planned", -3, 3, False, "published", True),
+    ("closed", None, None, False, "published", True),
+    ("open", None, None, True, "published", True),
+    ("open", None, None, False, "retired", True),
+    ("open", None, None, False, "draft", True),
+    ("open", None, None, False, "published", False),
+]
+
+
+@on_postgres
+@pytest.mark.parametrize(("status", "starts", "ends", "revoked", "state", "listed"), RULES)
+def test_the_checked_statement_takes_exactly_what_the_general_path_takes(
+    app_user, version, campaign, world, status, starts, ends, revoked, state, listed
+):
+    """The SQL checks of `one_statement.insert_checked` against the Python rules of the
+    general path, case by case: it stores exactly when they accept."""
+    import datetime
+
+    from django.utils import timezone
+
+    from mahalla.surveys.campaigns.services import accepts_submissions
+    from mahalla.surveys.models import FormVersion
+    from mahalla.surveys.openrosa import one_statement
+
+    today = timezone.localdate()
+    campaign.status = status
+    campaign.starts_on = today + datetime.timedelta(days=starts) if starts is not None else None
+    campaign.ends_on = today + datetime.timedelta(days=ends) if ends is not None else None
+    campaign.save()
+    if not listed:
+        campaign.form_versions.clear()
+    FormVersion.objects.filter(pk=version.pk).update(state=state)
+    if revoked:
+        app_user.revoked_at = timezone.now()
+        app_user.save()
+    accepted = (
+        accepts_submissions(campaign) is None
+        and not revoked
+        and state == FormVersion.State.PUBLISHED
+        and listed
+    )
+    found = one_statement.insert_checked(
+        token=app_user.token,
+        form_id=version.form.xml_form_id,
+        version=version.version,
+        xform_md5=version.xform_md5,
+        today=today,
+        instance_id="uuid:rule",
+        xml=b"<data/>",
+        sha="0" * 64,
+        device_id="",
+        user_agent="",
+        now=timezone.now(),
+        attachments=[],
+    )
+    assert (found is not None) == accepted
+    assert Submission.objects.filter(instance_id="uuid:rule").exists() == accepted
+
+
+@on_postgres
+def test_the_checked_statement_refuses_another_xform_or_a_known_instance_id(
+    app_user, version, campaign
+):
+    from django.utils import timezone
+
+    from mahalla.surveys.openrosa import one_statement
+
+    def insert(md5, instance_id):
+        return one_statement.insert_checked(
+            token=app_user.token,
+            form_id=version.form.xml_form_id,
+            version=version.version,
+            xform_md5=md5,
+            today=timezone.localdate(),
+            instance_id=instance_id,
+            xml=b"<data/>",
+            sha="0" * 64,
+            device_id="",
+            user_agent="",
+            now=timezone.now(),
+            attachments=[],
+        )
+
+    assert insert("another-xform", "uuid:a") is None
+    assert insert(version.xform_md5, "uuid:a") is not None
+    assert insert(version.xform_md5, "uuid:a") is None  # a resend: the general path answers
+    assert Submission.objects.count() == 1
