@@ -78,6 +78,58 @@ const CHUNK_PATCHES = [
     from: "createElementVNode(\"span\", null, \"Get location\", -1)",
     to: "createElementVNode(\"span\", null, mahallaText(\"getLocation\", \"Get location\"), -1)",
   },
+  // The location and image widgets, and the footer. The accuracy labels are read when the
+  // package loads, before the page's words exist: getters read them when shown.
+  {
+    name: "location accuracy labels",
+    from: '[GEOPOINT_ACCURACY_QUALITY.GOOD]: "Good accuracy",\n  [GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE]: "Good accuracy",\n  [GEOPOINT_ACCURACY_QUALITY.POOR]: "Poor accuracy",\n  [GEOPOINT_ACCURACY_QUALITY.UNKNOWN]: "Unknown accuracy"',
+    to: 'get [GEOPOINT_ACCURACY_QUALITY.GOOD]() { return mahallaText("goodAccuracy", "Good accuracy"); },\n  get [GEOPOINT_ACCURACY_QUALITY.ACCEPTABLE]() { return mahallaText("goodAccuracy", "Good accuracy"); },\n  get [GEOPOINT_ACCURACY_QUALITY.POOR]() { return mahallaText("poorAccuracy", "Poor accuracy"); },\n  get [GEOPOINT_ACCURACY_QUALITY.UNKNOWN]() { return mahallaText("unknownAccuracy", "Unknown accuracy"); }',
+  },
+  {
+    name: "finding your location",
+    from: 'createElementVNode("strong", null, "Finding your location", -1)',
+    to: 'createElementVNode("strong", null, mahallaText("findingLocation", "Finding your location"), -1)',
+  },
+  {
+    name: "time taken to capture location",
+    from: 'createTextVNode("Time taken to capture location: ", -1)',
+    to: 'createTextVNode(mahallaText("timeTaken", "Time taken to capture location:") + " ", -1)',
+  },
+  {
+    name: "cancel and save location",
+    from: 'label: "Cancel",\n            onClick: IA[1] || (IA[1] = (CA) => cA())\n          }),\n          createVNode(unref(script$H), {\n            label: "Save location",',
+    to: 'label: mahallaText("cancel", "Cancel"),\n            onClick: IA[1] || (IA[1] = (CA) => cA())\n          }),\n          createVNode(unref(script$H), {\n            label: mahallaText("saveLocation", "Save location"),',
+  },
+  {
+    name: "try again",
+    from: 'createElementVNode("span", null, "Try again", -1)',
+    to: 'createElementVNode("span", null, mahallaText("tryAgain", "Try again"), -1)',
+  },
+  {
+    name: "cannot access location",
+    from: 'createElementVNode("strong", null, "Cannot access location", -1)',
+    to: 'createElementVNode("strong", null, mahallaText("noLocation", "Cannot access location"), -1)',
+  },
+  {
+    name: "image preview text",
+    from: 'alt: "Captured image preview"',
+    to: 'alt: mahallaText("imagePreview", "Captured image preview")',
+  },
+  {
+    name: "take picture",
+    from: 'createElementVNode("span", null, "Take picture", -1)',
+    to: 'createElementVNode("span", null, mahallaText("takePicture", "Take picture"), -1)',
+  },
+  {
+    name: "choose image",
+    from: 'createElementVNode("span", null, "Choose image", -1)',
+    to: 'createElementVNode("span", null, mahallaText("chooseImage", "Choose image"), -1)',
+  },
+  {
+    name: "powered by",
+    from: 'createElementVNode("span", { class: "caption" }, "Powered by")',
+    to: 'createElementVNode("span", { class: "caption" }, mahallaText("poweredBy", "Powered by"))',
+  },
 ];
 
 const INJECTED_CSS =

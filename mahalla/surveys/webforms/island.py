@@ -79,6 +79,20 @@ def strings() -> dict[str, str]:
             "constraint": _("This answer is not allowed here."),
             "oneError": _("1 question with error."),
             "manyErrors": _("%(count)s questions with errors."),
+            "goodAccuracy": _("Good accuracy"),
+            "poorAccuracy": _("Poor accuracy"),
+            "unknownAccuracy": _("Unknown accuracy"),
+            "findingLocation": _("Finding your location"),
+            "timeTaken": _("Time taken to find the location:"),
+            "cancel": _("Cancel"),
+            "saveLocation": _("Save location"),
+            "tryAgain": _("Try again"),
+            "noLocation": _("Cannot find the location"),
+            "imagePreview": _("The photo taken"),
+            "takePicture": _("Take a photo"),
+            "chooseImage": _("Choose a photo"),
+            # The footer's "Powered by" before the ODK logo.
+            "poweredBy": _("Made with"),
         },
         # The date picker's words (PrimeVue's locale); day and month names come from the
         # browser's own ICU data (Intl) in frontend/webforms/main.js.
