@@ -257,10 +257,20 @@ class Submission(models.Model):
     Edits (a resend with `deprecatedID`) add versions; `current` points at the newest.
     """
 
-    form = models.ForeignKey(Form, on_delete=models.PROTECT, related_name="submissions")
+    # No index of their own on `form` and `campaign`: the unique (form, instanceID) and the
+    # (campaign, area, review state) indexes begin with them, and every index is written by
+    # every submission a phone sends.
+    form = models.ForeignKey(
+        Form, on_delete=models.PROTECT, related_name="submissions", db_index=False
+    )
     instance_id = models.CharField(_("instance ID"), max_length=100)
     campaign = models.ForeignKey(
-        Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+        Campaign,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        db_index=False,
     )
     # The smallest area containing the submission's location (null until assigned).
     area = models.ForeignKey(
@@ -315,7 +325,10 @@ class Submission(models.Model):
 class SubmissionVersion(models.Model):
     """The XML exactly as received (raw first), then its parsed JSON."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    # Indexed by the unique (submission, instanceID) that begins with it.
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="versions", db_index=False
+    )
     # Unique per form across versions: ODK sends a new instanceID for each edit.
     instance_id = models.CharField(_("instance ID"), max_length=100)
     deprecated_id = models.CharField(max_length=100, blank=True)
@@ -360,8 +373,9 @@ class SubmissionVersion(models.Model):
 class Attachment(models.Model):
     """A file a submission version names; `file` is empty until the part arrives."""
 
+    # Indexed by the unique (version, name) that begins with it.
     version = models.ForeignKey(
-        SubmissionVersion, on_delete=models.CASCADE, related_name="attachments"
+        SubmissionVersion, on_delete=models.CASCADE, related_name="attachments", db_index=False
     )
     name = models.CharField(_("file name"), max_length=255)
     file = models.FileField(upload_to="surveys/attachments/%Y/%m/", blank=True)
