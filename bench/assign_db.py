@@ -113,7 +113,7 @@ def areas_write(areas: list) -> tuple[object, dict[int, int]]:
     """
     from django.db import transaction
 
-    from mahalla.places.imports import WRITE_BATCH, areas_write_batch
+    from mahalla.places.boundary_imports.service import WRITE_BATCH, areas_write_batch
     from mahalla.places.models import Area
     from mahalla.places.services import (
         apply_geometry,

@@ -26,7 +26,7 @@ SETUP = """
 import numpy as np, pyogrio, shapely
 from django.core.files.uploadedfile import SimpleUploadedFile
 from mahalla.people.models import User
-from mahalla.places.imports import boundary_import_start, boundary_import_upload
+from mahalla.places.boundary_imports.service import boundary_import_start, boundary_import_upload
 from mahalla.places.services import area_create, area_level_get_or_create
 from shapely.geometry import box
 province = area_level_get_or_create(code="province", rank=10, name_en="Province")
@@ -50,7 +50,7 @@ print(job.pk)
 
 CONFIRM = """
 from mahalla.people.models import User
-from mahalla.places.import_preview import boundary_import_confirm
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
 from mahalla.places.models import BoundaryImport
 job = BoundaryImport.objects.get(pk={pk})
 boundary_import_confirm(boundary_import=job, user=User.objects.get(username="admin"))
@@ -58,7 +58,7 @@ boundary_import_confirm(boundary_import=job, user=User.objects.get(username="adm
 
 RERUN = """
 from mahalla.people.models import User
-from mahalla.places.imports import boundary_import_rerun
+from mahalla.places.boundary_imports.service import boundary_import_rerun
 from mahalla.places.models import BoundaryImport
 job = BoundaryImport.objects.get(pk={pk})
 boundary_import_rerun(boundary_import=job, user=User.objects.get(username="admin"))

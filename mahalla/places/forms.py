@@ -8,9 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.places.dbf_encoding import ARABIC, LATIN1, THAI, UTF8
-from mahalla.places.mapping_fields import add_check_fields, property_info
-from mahalla.places.mapping_guess import guess_mapping
+from mahalla.places.boundary_imports.mapping_fields import add_check_fields, property_info
+from mahalla.places.boundary_imports.mapping_guess import guess_mapping
+from mahalla.places.geofiles.dbf_encoding import ARABIC, LATIN1, THAI, UTF8
 from mahalla.places.models import Area, AreaLevel
 
 ACCEPTED_BOUNDARY_FILES = ".geojson,.json,.gpkg,.zip,.kml"

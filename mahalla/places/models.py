@@ -236,7 +236,7 @@ class BoundaryImport(UploadJob):
         blank=True,
         help_text=_("For a Shapefile that does not declare it; empty means as detected."),
     )
-    # The checks against the parent (places/import_checks.py), chosen on the mapping step.
+    # The checks against the parent (places/boundary_imports/checks.py), chosen on the mapping step.
     registration_field = models.CharField(
         _("registration property"),
         max_length=100,

@@ -8,7 +8,7 @@ from django_tasks import task
 @task()
 def run_boundary_import(import_id: int) -> dict:
     """Run a boundary import whose mapping has been chosen; safe to run again."""
-    from mahalla.places.imports import boundary_import_run
+    from mahalla.places.boundary_imports.service import boundary_import_run
 
     boundary_import = boundary_import_run(import_id=import_id)
     return {

@@ -13,8 +13,8 @@ import shapely
 from django.core.files.uploadedfile import SimpleUploadedFile
 from shapely.geometry import box
 
-from mahalla.places.import_preview import boundary_import_confirm
-from mahalla.places.imports import boundary_import_start, boundary_import_upload
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
+from mahalla.places.boundary_imports.service import boundary_import_start, boundary_import_upload
 from mahalla.places.models import BoundaryImport
 
 # Three communities inside Khlong Toei (100.54..100.58, 13.70..13.73 in the test world).

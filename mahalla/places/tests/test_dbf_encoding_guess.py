@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mahalla.places.dbf_encoding import declares_encoding, decode_dbf_text, guess_dbf_encoding
+from mahalla.places.geofiles.dbf_encoding import (
+    declares_encoding,
+    decode_dbf_text,
+    guess_dbf_encoding,
+)
 
 THAI_NAMES = ["คลองเตย", "ล็อค 4-5-6", "พัฒนา", "ชุมชนริมคลอง", "กรุงเทพฯ", "น้ำ"]
 # Windows-1256 has no Persian yeh: Iranian files store ی as the Arabic ي.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mahalla.places import import_plan, imports
-from mahalla.places.import_preview import boundary_import_confirm
+from mahalla.places.boundary_imports import plan as import_plan
+from mahalla.places.boundary_imports import service as imports
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, import_file, plan_file, write_layer
 

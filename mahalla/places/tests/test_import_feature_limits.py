@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mahalla.places import property_samples
-from mahalla.places.imports import BoundaryFileError
+from mahalla.places.boundary_imports import property_samples
+from mahalla.places.boundary_imports.service import BoundaryFileError
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.check_files import point
 from mahalla.places.tests.geo_files import start_and_write, upload_file, write_layer

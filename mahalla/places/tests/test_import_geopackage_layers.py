@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from shapely.geometry import box
 
-from mahalla.places.import_preview import boundary_import_confirm
-from mahalla.places.imports import boundary_import_start
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
+from mahalla.places.boundary_imports.service import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
 

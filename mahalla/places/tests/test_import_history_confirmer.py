@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mahalla.people.roles import Role
-from mahalla.places.import_preview import boundary_import_confirm
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
 from mahalla.places.models import Area
 from mahalla.places.tests.geo_files import community_columns, plan_file, write_layer
 from mahalla.testing import grant, make_user

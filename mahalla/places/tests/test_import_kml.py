@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from mahalla.places.imports import BoundaryFileError
+from mahalla.places.boundary_imports.service import BoundaryFileError
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, import_file, upload, write_layer
 
@@ -19,7 +19,7 @@ PLACEMARK = (
 
 
 def _upload(world, path):
-    from mahalla.places.imports import boundary_import_upload
+    from mahalla.places.boundary_imports.service import boundary_import_upload
 
     return boundary_import_upload(
         user=world.admin, parent=world.khlong_toei, uploaded_file=upload(path)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from shapely.geometry import Point, box
 
-from mahalla.places.import_preview import (
+from mahalla.places.boundary_imports.preview import (
     boundary_import_confirm,
     boundary_import_replan,
     plan_choose,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from shapely.geometry import box
 
-from mahalla.places.import_preview import boundary_import_confirm, boundary_import_replan
+from mahalla.places.boundary_imports.preview import boundary_import_confirm, boundary_import_replan
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.services import area_update
 from mahalla.places.tests.geo_files import (

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from shapely.geometry import box
 
-from mahalla.places import import_preview
+from mahalla.places.boundary_imports import preview as import_preview
 from mahalla.places.models import Area, BoundaryImport, BoundaryImportRow
 from mahalla.places.tests.geo_files import (
     COMMUNITIES,

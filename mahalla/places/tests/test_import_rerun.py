@@ -6,7 +6,7 @@ import pytest
 from shapely.geometry import box
 
 from mahalla.core.jobs.messages import render_text
-from mahalla.places.imports import boundary_import_run
+from mahalla.places.boundary_imports.service import boundary_import_run
 from mahalla.places.models import Area
 from mahalla.places.tests.geo_files import COMMUNITIES, community_columns, import_file, write_layer
 

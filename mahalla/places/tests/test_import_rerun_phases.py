@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from mahalla.places import imports
-from mahalla.places.import_preview import boundary_import_confirm
+from mahalla.places.boundary_imports import service as imports
+from mahalla.places.boundary_imports.preview import boundary_import_confirm
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, plan_file, write_layer
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from mahalla.people.roles import Role
-from mahalla.places.import_revert import boundary_import_revert, revert_check
+from mahalla.places.boundary_imports.revert import boundary_import_revert, revert_check
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.services import area_create, area_update
 from mahalla.places.tests.geo_files import COMMUNITIES, community_columns, import_file, write_layer

@@ -8,8 +8,8 @@ import time
 import pytest
 from django.db import connection
 
-from mahalla.places import imports
-from mahalla.places.imports import boundary_import_run
+from mahalla.places.boundary_imports import service as imports
+from mahalla.places.boundary_imports.service import boundary_import_run
 from mahalla.places.models import Area, BoundaryImport, ImportPhase
 from mahalla.places.tests.geo_files import community_columns, plan_file, write_layer
 

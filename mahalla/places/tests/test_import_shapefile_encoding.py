@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from shapely.geometry import box
 
-from mahalla.places.imports import boundary_import_start
+from mahalla.places.boundary_imports.service import boundary_import_start
 from mahalla.places.models import Area, BoundaryImport
 from mahalla.places.tests.geo_files import import_file, upload_file, write_encoded_shapefile_zip
 

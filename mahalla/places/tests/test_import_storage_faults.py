@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
-from mahalla.places.imports import BoundaryFileError
+from mahalla.places.boundary_imports.service import BoundaryFileError
 from mahalla.places.models import BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, upload_file, write_layer
 

@@ -8,7 +8,7 @@ import pytest
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
-from mahalla.places.import_compare import clean_name, same_geometry
+from mahalla.places.boundary_imports.compare import clean_name, same_geometry
 from mahalla.places.models import Area
 from mahalla.places.tests.geo_files import (
     COMMUNITIES,

@@ -7,8 +7,8 @@ import zipfile
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from mahalla.places import geo_io
-from mahalla.places.imports import BoundaryFileError, boundary_import_upload
+from mahalla.places.boundary_imports.service import BoundaryFileError, boundary_import_upload
+from mahalla.places.geofiles import reading as geo_io
 from mahalla.places.models import BoundaryImport
 from mahalla.places.tests.geo_files import community_columns, upload, write_layer
 

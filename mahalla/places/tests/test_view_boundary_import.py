@@ -70,7 +70,7 @@ def test_treasurer_may_not_import(world, login):
 
 
 def test_wrong_file_shows_the_translated_message_next_to_the_field(world, login):
-    from mahalla.places.imports import BoundaryFileError, boundary_import_upload
+    from mahalla.places.boundary_imports.service import BoundaryFileError, boundary_import_upload
 
     broken = b"this is not a boundary file"
     with translation.override("th"), pytest.raises(BoundaryFileError) as expected:
@@ -130,7 +130,7 @@ def test_mapping_without_a_level_is_a_field_error(world, uploaded):
 
 
 def test_service_errors_are_shown_next_to_the_fields_they_name(world, uploaded, monkeypatch):
-    from mahalla.places import imports
+    from mahalla.places.boundary_imports import service as imports
 
     def refuse(**kwargs):
         raise ValidationError({"code_field": "Feature 3 has no code."})

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mahalla.places import import_preview
-from mahalla.places.import_preview import SHOW, plan_candidates, plan_counts, plan_rows
+from mahalla.places.boundary_imports import preview as import_preview
+from mahalla.places.boundary_imports.preview import SHOW, plan_candidates, plan_counts, plan_rows
 from mahalla.places.views.imports import _get_import
 
 PAGE_SIZE = 50

@@ -10,7 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from mahalla.core.i18n.digits import format_number
-from mahalla.places.import_revert import boundary_import_revert, boundary_import_revert_preview
+from mahalla.places.boundary_imports.revert import (
+    boundary_import_revert,
+    boundary_import_revert_preview,
+)
 from mahalla.places.views.imports import _get_import
 
 

@@ -15,13 +15,17 @@ from mahalla.core.jobs.leases import job_refresh
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.places import selectors
+from mahalla.places.boundary_imports.mapping_fields import (
+    check_notices,
+    check_options,
+    property_tables,
+)
 from mahalla.places.forms import (
     ENCODING_LABELS,
     BoundaryMappingForm,
     BoundaryUploadForm,
     guessed_encodings,
 )
-from mahalla.places.mapping_fields import check_notices, check_options, property_tables
 from mahalla.places.models import Area, BoundaryImport
 
 # Set by the upload service before the mapping step; not every model version names it.
@@ -36,7 +40,10 @@ def boundary_import_new(request: HttpRequest, pk: int) -> HttpResponse:
     posted = request.method == "POST"
     form = BoundaryUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        from mahalla.places.imports import BoundaryFileError, boundary_import_upload
+        from mahalla.places.boundary_imports.service import (
+            BoundaryFileError,
+            boundary_import_upload,
+        )
 
         try:
             boundary_import = boundary_import_upload(
@@ -89,7 +96,7 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             initial=_mapping_initial(boundary_import),
         )
         if request.method == "POST" and form.is_valid():
-            from mahalla.places.imports import boundary_import_start
+            from mahalla.places.boundary_imports.service import boundary_import_start
 
             data = form.cleaned_data
             try:
@@ -130,7 +137,7 @@ def boundary_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def boundary_import_rerun(request: HttpRequest, pk: int) -> HttpResponse:
     boundary_import = _get_import(request, pk)
-    from mahalla.places.imports import boundary_import_rerun as rerun
+    from mahalla.places.boundary_imports.service import boundary_import_rerun as rerun
 
     try:
         rerun(boundary_import=boundary_import, user=request.user)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from mahalla.core.i18n.digits import parse_number, to_ascii_digits
 from mahalla.core.i18n.text import normalize_search
 from mahalla.core.jobs.messages import Message, message, names
-from mahalla.places.dbf_encoding import ARABIC, THAI, UTF8, guess_dbf_encoding
-from mahalla.places.import_compare import name_key
+from mahalla.places.boundary_imports.compare import name_key
+from mahalla.places.geofiles.dbf_encoding import ARABIC, THAI, UTF8, guess_dbf_encoding
 from mahalla.places.models import Area
 
 MAX_ROWS = 5000

@@ -172,7 +172,7 @@ def test_the_signal_is_sent_after_the_commit_with_each_area_once(
 def test_a_boundary_import_and_its_revert_place_submissions_again(
     world, tmp_path, django_capture_on_commit_callbacks
 ):
-    from mahalla.places.import_revert import boundary_import_revert
+    from mahalla.places.boundary_imports.revert import boundary_import_revert
     from mahalla.places.tests.geo_files import (
         COMMUNITIES,
         community_columns,

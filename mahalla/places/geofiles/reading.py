@@ -23,14 +23,14 @@ from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
 from mahalla.core.jobs.messages import Message, message, render_text
-from mahalla.places import property_samples
-from mahalla.places.dbf_encoding import (
+from mahalla.places.boundary_imports import property_samples
+from mahalla.places.geofiles.dbf_encoding import (
     ENCODINGS,
     declares_encoding,
     decode_dbf_text,
     guess_dbf_encoding,
 )
-from mahalla.places.repair import unreadable_reason
+from mahalla.places.geofiles.repair import unreadable_reason
 
 EXTENSIONS = {
     ".geojson": "geojson",

@@ -31,10 +31,11 @@ from mahalla.core.uploads import jobs as upload_jobs
 from mahalla.core.uploads import storage as uploads
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
-from mahalla.places import geo_io, import_checks
-from mahalla.places.dbf_encoding import ENCODINGS
-from mahalla.places.import_plan import Plan, build_plan
-from mahalla.places.import_preview import plan_drift, plan_store, stored_choices
+from mahalla.places.boundary_imports import checks as import_checks
+from mahalla.places.boundary_imports.plan import Plan, build_plan
+from mahalla.places.boundary_imports.preview import plan_drift, plan_store, stored_choices
+from mahalla.places.geofiles import reading as geo_io
+from mahalla.places.geofiles.dbf_encoding import ENCODINGS
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
 from mahalla.places.signals import send_boundaries_changed
 
@@ -165,7 +166,7 @@ def boundary_import_start(
     `encoding` overrides the guessed text encoding of a Shapefile that declares none; empty
     means as inspected. A declared encoding is GDAL's to apply and is never overridden.
     `crs`, `swap_axes`, `keep_outside` and `confirm_outside` answer the checks against the
-    parent (places/import_checks.py); `registration_field` is for community levels.
+    parent (places/boundary_imports/checks.py); `registration_field` is for community levels.
     """
     parent = boundary_import.parent
     if not has_perm(user, Perm.IMPORT_BOUNDARIES, parent):

@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from mahalla.core.i18n.digits import format_number
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
-from mahalla.places.import_plan import Choices, Plan
+from mahalla.places.boundary_imports.plan import Choices, Plan
 from mahalla.places.models import Area, BoundaryImport, BoundaryImportRow, PlanAction, PlanChoice
 
 Status = BoundaryImport.Status
@@ -220,7 +220,7 @@ def plan_choose(*, boundary_import: BoundaryImport, user: Any, decisions: dict[i
 
 def boundary_import_confirm(*, boundary_import: BoundaryImport, user: Any) -> BoundaryImport:
     """ "Write these changes": queue the write job for exactly the stored plan."""
-    from mahalla.places.imports import enqueue
+    from mahalla.places.boundary_imports.service import enqueue
 
     _check(boundary_import, user)
     _awaiting(boundary_import)
@@ -242,7 +242,7 @@ def boundary_import_confirm(*, boundary_import: BoundaryImport, user: Any) -> Bo
 
 def boundary_import_replan(*, boundary_import: BoundaryImport, user: Any) -> BoundaryImport:
     """ "Make the plan again" from the stored file: after a refused write, or to refresh it."""
-    from mahalla.places.imports import enqueue
+    from mahalla.places.boundary_imports.service import enqueue
 
     _check(boundary_import, user)
     ready = boundary_import.awaiting_confirmation or (

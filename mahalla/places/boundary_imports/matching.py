@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
-from mahalla.places.import_compare import as_geometry, locations_agree, name_key
+from mahalla.places.boundary_imports.compare import as_geometry, locations_agree, name_key
 from mahalla.places.models import Area
 
 NAME_FIELDS = ("name_en", "name_th", "name_fa")

@@ -1,7 +1,7 @@
 """The parts of the mapping step that answer the checks against the parent, and the samples.
 
-Kept apart from forms.py: the checks (places/import_checks.py) decide which of these fields a
-file needs; the form only shows them.
+Kept apart from forms.py: the checks (boundary_imports/checks.py) decide which of these
+fields a file needs; the form only shows them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.forms import AsciiDigitsCharField
+from mahalla.places.boundary_imports.checks import FAR, NO_CRS, SWAPPED_AXES
 from mahalla.places.geometry import boundary_of
-from mahalla.places.import_checks import FAR, NO_CRS, SWAPPED_AXES
 
 KEEP, REJECT = "keep", "reject"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mahalla.places.property_samples import CODE, LATIN, PERSIAN, THAI
+from mahalla.places.boundary_imports.property_samples import CODE, LATIN, PERSIAN, THAI
 
 NAMES = {
     "code_field": [

@@ -25,9 +25,9 @@ from shapely.ops import nearest_points
 
 from mahalla.core.i18n.digits import to_ascii_digits
 from mahalla.core.jobs.messages import Message, message, names
-from mahalla.places import geo_io
+from mahalla.places.geofiles import reading as geo_io
+from mahalla.places.geofiles.repair import REJECTED
 from mahalla.places.geometry import INSIDE, SWAPPED, boundary_of, placement, swap_xy
-from mahalla.places.repair import REJECTED
 
 NO_CRS = "no_crs"
 SWAPPED_AXES = "swapped"

@@ -17,13 +17,13 @@ from django.db.models import Q
 
 from mahalla.core.jobs.messages import Message, message
 from mahalla.core.jobs.messages import names as names_of
-from mahalla.places.geo_io import Features, iter_batches
-from mahalla.places.import_checks import FLAGGED, OutsideParent
-from mahalla.places.import_compare import area_m2, clean_name, same_geometry
-from mahalla.places.import_matching import CodelessIndex, Match, SeenInFile
+from mahalla.places.boundary_imports.checks import FLAGGED, OutsideParent
+from mahalla.places.boundary_imports.compare import area_m2, clean_name, same_geometry
+from mahalla.places.boundary_imports.matching import CodelessIndex, Match, SeenInFile
+from mahalla.places.geofiles.reading import Features, iter_batches
+from mahalla.places.geofiles.repair import REJECTED, REPAIRED, check_geometry, layer_kind
 from mahalla.places.models import Area, BoundaryImport, PlanAction, PlanChoice
 from mahalla.places.registration_values import registration_for
-from mahalla.places.repair import REJECTED, REPAIRED, check_geometry, layer_kind
 from mahalla.places.services import apply_geometry, prepare_area
 
 BATCH = 200  # features between two progress updates

@@ -1,0 +1,1 @@
+"""Boundary imports: upload → inspect → map → plan (preview) → write → report, and revert."""

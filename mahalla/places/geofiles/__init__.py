@@ -1,0 +1,1 @@
+"""Reading geographic files (GeoJSON, Shapefile, GeoPackage, KML) and repairing their geometry."""
