@@ -167,8 +167,7 @@ def submission(request: HttpRequest, token: str | None = None) -> HttpResponse:
         files=attachments,
         user=user,
         app_user=app_user,
-        device_id=request.GET.get("deviceID", ""),
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        **_device(request),
     )
     return message_response(result.status, result.message)
 
@@ -195,8 +194,7 @@ def _app_user_submission(request: HttpRequest, token: str) -> HttpResponse:
             instance=instance,
             xml=xml,
             files=attachments,
-            device_id=request.GET.get("deviceID", ""),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            **_device(request),
         )
         if stored is not None:
             result, area_names = stored
@@ -217,11 +215,18 @@ def _app_user_submission(request: HttpRequest, token: str) -> HttpResponse:
         xml=xml,
         files=attachments,
         app_user=app_user,
-        device_id=request.GET.get("deviceID", ""),
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        **_device(request),
         preloaded=preloaded,
     )
     return message_response(result.status, result.message)
+
+
+def _device(request: HttpRequest) -> dict[str, str]:
+    """What a submission records of the phone that sent it."""
+    return {
+        "device_id": request.GET.get("deviceID", ""),
+        "user_agent": request.META.get("HTTP_USER_AGENT", ""),
+    }
 
 
 def _read_body(request: HttpRequest) -> tuple[bytes, list] | HttpResponse:

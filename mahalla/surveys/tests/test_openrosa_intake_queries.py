@@ -239,7 +239,6 @@ def test_the_checked_statement_takes_exactly_what_the_general_path_takes(
 
     from mahalla.surveys.campaigns.services import accepts_submissions
     from mahalla.surveys.models import FormVersion
-    from mahalla.surveys.openrosa import one_statement
 
     today = timezone.localdate()
     campaign.status = status
@@ -258,20 +257,7 @@ def test_the_checked_statement_takes_exactly_what_the_general_path_takes(
         and state == FormVersion.State.PUBLISHED
         and listed
     )
-    found = one_statement.insert_checked(
-        token=app_user.token,
-        form_id=version.form.xml_form_id,
-        version=version.version,
-        xform_md5=version.xform_md5,
-        today=today,
-        instance_id="uuid:rule",
-        xml=b"<data/>",
-        sha="0" * 64,
-        device_id="",
-        user_agent="",
-        now=timezone.now(),
-        attachments=[],
-    )
+    found = _insert_checked(app_user, version, "uuid:rule", today=today)
     assert (found is not None) == accepted
     assert Submission.objects.filter(instance_id="uuid:rule").exists() == accepted
 
@@ -280,27 +266,33 @@ def test_the_checked_statement_takes_exactly_what_the_general_path_takes(
 def test_the_checked_statement_refuses_another_xform_or_a_known_instance_id(
     app_user, version, campaign
 ):
-    from django.utils import timezone
-
-    from mahalla.surveys.openrosa import one_statement
 
     def insert(md5, instance_id):
-        return one_statement.insert_checked(
-            token=app_user.token,
-            form_id=version.form.xml_form_id,
-            version=version.version,
-            xform_md5=md5,
-            today=timezone.localdate(),
-            instance_id=instance_id,
-            xml=b"<data/>",
-            sha="0" * 64,
-            device_id="",
-            user_agent="",
-            now=timezone.now(),
-            attachments=[],
-        )
+        return _insert_checked(app_user, version, instance_id, xform_md5=md5)
 
     assert insert("another-xform", "uuid:a") is None
     assert insert(version.xform_md5, "uuid:a") is not None
     assert insert(version.xform_md5, "uuid:a") is None  # a resend: the general path answers
     assert Submission.objects.count() == 1
+
+
+def _insert_checked(app_user, version, instance_id, *, today=None, xform_md5=None):
+    """One bare submission through the checked statement, as an app user's phone sends it."""
+    from django.utils import timezone
+
+    from mahalla.surveys.openrosa import one_statement
+
+    return one_statement.insert_checked(
+        token=app_user.token,
+        form_id=version.form.xml_form_id,
+        version=version.version,
+        xform_md5=xform_md5 if xform_md5 is not None else version.xform_md5,
+        today=today or timezone.localdate(),
+        instance_id=instance_id,
+        xml=b"<data/>",
+        sha="0" * 64,
+        device_id="",
+        user_agent="",
+        now=timezone.now(),
+        attachments=[],
+    )
