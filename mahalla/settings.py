@@ -282,6 +282,14 @@ IMPORT_MAX_FEATURES_PER_JOB = envint("IMPORT_MAX_FEATURES_PER_JOB", "50000")
 
 # Base map for MapLibre: empty means none (maps draw the data on a plain background offline).
 BASEMAP_STYLE_URL = os.environ.get("BASEMAP_STYLE_URL", "")
+# Raster tiles for the web form's map widget (OpenLayers, in ODK Web Forms), as an XYZ URL
+# template such as https://tiles.example.org/{z}/{x}/{y}.png: empty means none (the widget
+# draws the campaign's places on a plain background, which works offline), and with it the
+# HTML its attribution line shows.
+BASEMAP_TILE_URL = os.environ.get("BASEMAP_TILE_URL", "")
+BASEMAP_TILE_ATTRIBUTION = os.environ.get("BASEMAP_TILE_ATTRIBUTION", "")
+# Places the web form's map draws around a campaign's area (its area first, then the largest).
+WEBFORM_MAP_MAX_FEATURES = envint("WEBFORM_MAP_MAX_FEATURES", "300")
 # Most features one map response carries (the largest places first), whatever the data size.
 MAP_MAX_FEATURES = envint("MAP_MAX_FEATURES", "2000")
 
@@ -296,7 +304,11 @@ def url_origin(url: str) -> str:
 # Where a base map's style, tiles, glyphs and sprites come from: the style's own origin, plus
 # any other servers its style names (comma-separated), so the security policy lets them in.
 BASEMAP_ORIGINS = sorted(
-    {url_origin(url) for url in [BASEMAP_STYLE_URL, *envlist("BASEMAP_ORIGINS", "")] if url}
+    {
+        url_origin(url)
+        for url in [BASEMAP_STYLE_URL, BASEMAP_TILE_URL, *envlist("BASEMAP_ORIGINS", "")]
+        if url
+    }
 )
 
 

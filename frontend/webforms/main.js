@@ -17,8 +17,19 @@ const config = JSON.parse(document.getElementById("webform-config").textContent)
 const strings = JSON.parse(document.getElementById("webform-strings").textContent);
 const pageLanguage = document.documentElement.lang || "en";
 const numbers = new Intl.NumberFormat(pageLanguage);
-globalThis.mahallaWebFormsText = { ...strings.odk, number: (n) => numbers.format(n) };
+// Coordinates and metres with every decimal the phone gave, in the page's digits.
+const measures = new Intl.NumberFormat(pageLanguage, { maximumFractionDigits: 7, useGrouping: false });
+const digit = (d) => numbers.format(Number(d));
+globalThis.mahallaWebFormsText = {
+  ...strings.odk,
+  number: (n) => numbers.format(n),
+  coordinate: (n) => measures.format(n),
+  digits: (text) => text.replace(/[0-9]/g, digit),
+};
 globalThis.mahallaWebFormsLocale = calendarLocale(pageLanguage, strings.calendar);
+// The form's title per language, and what its map widget draws (patches.mjs reads both).
+globalThis.mahallaWebFormsTitles = config.titles || {};
+globalThis.mahallaWebFormsMap = config.map || {};
 
 // The date picker's locale (PrimeVue's): its words from Django, day and month names from the
 // browser's ICU data. The picker counts Gregorian months, so the names are the Gregorian

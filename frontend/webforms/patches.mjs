@@ -12,20 +12,35 @@
 // 3. Words. Its own buttons and messages are English literals in 0.22; the most visible ones
 //    read from `globalThis.mahallaWebFormsText` (filled from the Django page, translated), and
 //    PrimeVue's date picker takes `globalThis.mahallaWebFormsLocale`.
+// 4. The map widget's chunk (below, MAP_PATCHES): its base map and its words.
 //
-// Every patch must match exactly once: a different version of the package stops the build
-// here with the patch named, instead of shipping an island that silently misbehaves.
+// Every patch must match exactly as often as it says (once, unless it gives a count): a
+// different version of the package stops the build here with the patch named, instead of
+// shipping an island that silently misbehaves.
 import vm from "node:vm";
 
 const EXPECTED_VERSION = "0.22.0";
 const CSS_ID = "\0mahalla-odk-web-forms.css";
 
+// `mahallaFormat` puts a measured value (coordinates, metres) into a sentence in the page's
+// digits, with all its decimals; `mahallaDigits` writes the digits of a number the package
+// has already made into text (days and years of the date picker, the elapsed time).
 const TEXT_HELPER = `
 const mahallaText = (key, fallback, count) => {
   const words = globalThis.mahallaWebFormsText || {};
   const text = words[key] || fallback;
   if (count == null) return text;
   return text.replace("%(count)s", words.number ? words.number(count) : String(count));
+};
+const mahallaFormat = (key, fallback, value) => {
+  const words = globalThis.mahallaWebFormsText || {};
+  const number = value === "" || value == null ? NaN : Number(value);
+  const shown = words.coordinate && Number.isFinite(number) ? words.coordinate(number) : String(value);
+  return mahallaText(key, fallback).replace("%(value)s", shown);
+};
+const mahallaDigits = (value) => {
+  const words = globalThis.mahallaWebFormsText || {};
+  return words.digits ? words.digits(String(value)) : String(value);
 };
 `;
 
@@ -125,11 +140,246 @@ const CHUNK_PATCHES = [
     from: 'createElementVNode("span", null, "Choose image", -1)',
     to: 'createElementVNode("span", null, mahallaText("chooseImage", "Choose image"), -1)',
   },
+  // A form the engine cannot open: our words on top, its own (English, technical) message
+  // with the details, for whoever published the form.
+  {
+    name: "form load failure: title and details label",
+    from: 'DIALOG_TITLE: "An error occurred while loading this form",\n      DETAILS_SUMMARY_LABEL: "Technical error details"',
+    to: 'get DIALOG_TITLE() { return mahallaText("loadErrorTitle", "An error occurred while loading this form"); },\n      get DETAILS_SUMMARY_LABEL() { return mahallaText("loadErrorDetails", "Technical error details"); }',
+  },
+  {
+    name: "form load failure: message",
+    from: "createTextVNode(toDisplayString(eA.error.message), 1)",
+    to: 'createTextVNode(toDisplayString(mahallaText("loadError", eA.error.message)), 1)',
+  },
+  {
+    name: "form load failure: the engine's message with the details",
+    from: 'nA.value.stack != null ? (openBlock(), createElementBlock("pre", _hoisted_4$f, toDisplayString(nA.value.stack), 1))',
+    to: 'nA.value.stack != null ? (openBlock(), createElementBlock("pre", _hoisted_4$f, toDisplayString(eA.error.message + "\\n" + nA.value.stack), 1))',
+  },
+  {
+    name: "saved location",
+    from: '"Accuracy: " + toDisplayString(unref(truncateDecimals)(oA.accuracy, { decimals: 3 })) + " m,"',
+    to: 'mahallaFormat("accuracyValue", "Accuracy: %(value)s m", unref(truncateDecimals)(oA.accuracy, { decimals: 3 })) + mahallaText("comma", ",")',
+  },
+  {
+    name: "saved latitude",
+    from: '"Latitude: " + toDisplayString(oA.latitude) + ","',
+    to: '" " + mahallaFormat("latitudeValue", "Latitude: %(value)s", oA.latitude) + mahallaText("comma", ",")',
+  },
+  {
+    name: "saved longitude",
+    from: '"Longitude: " + toDisplayString(oA.longitude) + "."',
+    to: '" " + mahallaFormat("longitudeValue", "Longitude: %(value)s", oA.longitude)',
+  },
+  {
+    name: "accuracy while finding the location",
+    from: 'toDisplayString(unref(truncateDecimals)(iA.value.value, nA)) + " m - " + toDisplayString(iA.value.label)',
+    to: 'mahallaFormat("metres", "%(value)s m", unref(truncateDecimals)(iA.value.value, nA)) + " – " + toDisplayString(iA.value.label)',
+  },
+  {
+    name: "accuracy the location is saved at",
+    from: '" Location will be saved at " + toDisplayString(eA.options.accuracyThreshold) + " m "',
+    to: 'mahallaFormat("savedAt", "The location is saved when its accuracy reaches %(value)s m.", eA.options.accuracyThreshold)',
+  },
+  {
+    name: "accuracy of the location saved before",
+    from: '" Previous saved location at " + toDisplayString(unref(truncateDecimals)(rA.value.value, nA)) + " m "',
+    to: 'mahallaFormat("savedBefore", "The location saved before was accurate to %(value)s m.", unref(truncateDecimals)(rA.value.value, nA))',
+  },
+  {
+    name: "time taken, in the page's digits",
+    from: 'toDisplayString(oA.value) + ":" + toDisplayString(iA.value.toString().padStart(2, "0"))',
+    to: 'mahallaDigits(oA.value + ":" + iA.value.toString().padStart(2, "0"))',
+  },
+  // The date picker (PrimeVue's): days, months' years and the decade in the page's digits.
+  {
+    name: "date picker years",
+    from: "toDisplayString(oA.getYear(cA))",
+    to: "toDisplayString(mahallaDigits(oA.getYear(cA)))",
+    count: 2,
+  },
+  {
+    name: "date picker days",
+    from: "toDisplayString(IA.day)",
+    to: "toDisplayString(mahallaDigits(IA.day))",
+    count: 2,
+  },
+  {
+    name: "date picker decade",
+    from: 'toDisplayString(oA.yearPickerValues[0].value) + " - " + toDisplayString(oA.yearPickerValues[oA.yearPickerValues.length - 1].value)',
+    to: 'mahallaDigits(oA.yearPickerValues[0].value + " – " + oA.yearPickerValues[oA.yearPickerValues.length - 1].value)',
+  },
+  {
+    // Month and year cells: month names have no ASCII digits, years do.
+    name: "date picker month and year cells",
+    from: "toDisplayString(cA.value)",
+    to: "toDisplayString(mahallaDigits(cA.value))",
+    count: 4,
+  },
   {
     name: "powered by",
     from: 'createElementVNode("span", { class: "caption" }, "Powered by")',
     to: 'createElementVNode("span", { class: "caption" }, mahallaText("poweredBy", "Powered by"))',
   },
+];
+
+// The form's title: the XForm has one (<h:title>); the version keeps one per language
+// (form_title::<language>), given by the page as `mahallaWebFormsTitles`. The title follows
+// the language chosen in the form's own menu, then the page's.
+const TITLE_HELPER = `
+const mahallaTitle = (active, fallback) => {
+  const titles = globalThis.mahallaWebFormsTitles || {};
+  const code = /\\(([a-z]{2,3})\\)\\s*$/.exec(active?.language || "")?.[1];
+  return (code && titles[code]) || titles.page || fallback;
+};
+`;
+
+CHUNK_PATCHES.push({
+  name: "form title in the reader's language",
+  from: "toDisplayString(eA.form.definition.bind.form.title)",
+  to: "toDisplayString(mahallaTitle(eA.form.currentState.activeLanguage, eA.form.definition.bind.form.title))",
+  count: 2,
+});
+
+// The map widget (geopoint in a map, geotrace, geoshape): its own chunk, with OpenLayers.
+// 1. Base map: Web Forms asks OpenStreetMap's tile server, which our policy refuses and which
+//    a phone in the field may not reach. Tiles come from the server the page names (a tile
+//    URL template in the settings, on the policy's list) or there are none; the campaign's
+//    area and its places are drawn from the page's own data instead, and the map opens on
+//    them, so a surveyor can draw a boundary offline with the places around it for reference.
+// 2. Words, as in the main chunk; OpenLayers' zoom buttons get their titles from us.
+const MAP_HELPER = `
+const MAHALLA_REFERENCE = "mahallaReference";
+const MAHALLA_REFERENCE_STYLE = [
+  { filter: ["==", ["get", "role"], "area"],
+    style: { "stroke-color": "#1d5e4f", "stroke-width": 2, "stroke-line-dash": [6, 4] } },
+  { else: true,
+    style: { "stroke-color": "#4b5563", "stroke-width": 1, "fill-color": "rgba(29, 94, 79, 0.06)",
+      "circle-radius": 4, "circle-fill-color": "#4b5563", "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 1, "text-value": ["get", "name"], "text-font": "12px sans-serif",
+      "text-fill-color": "#1f2937", "text-stroke-color": "#ffffff", "text-stroke-width": 3,
+      "text-offset-y": 12, "text-overflow": true } },
+];
+const mahallaMapLayers = (TileLayer, TileSource, VectorLayer, VectorSource, GeoJSON) => {
+  const map = globalThis.mahallaWebFormsMap || {};
+  const layers = [];
+  if (map.tiles) {
+    const attributions = map.attribution ? [map.attribution] : [];
+    layers.push(new TileLayer({ source: new TileSource({ url: map.tiles, attributions }) }));
+  }
+  if (map.areas?.features?.length) {
+    const features = new GeoJSON().readFeatures(map.areas, { featureProjection: "EPSG:3857" });
+    const source = new VectorSource({ features });
+    const layer = new VectorLayer({ source, style: MAHALLA_REFERENCE_STYLE, declutter: true });
+    layer.set(MAHALLA_REFERENCE, true);
+    layers.push(layer);
+  }
+  return layers;
+};
+const mahallaIsReference = (layer) => !!layer?.get?.(MAHALLA_REFERENCE);
+const mahallaFitReference = (map) => {
+  const layer = map.getLayers().getArray().find(mahallaIsReference);
+  const extent = layer?.getSource().getExtent();
+  if (extent && extent.every(Number.isFinite)) {
+    map.getView().fit(extent, { padding: [24, 24, 24, 24], maxZoom: 17 });
+  }
+};
+`;
+
+// [key in mahallaWebFormsText, the package's literal, how many times it occurs]
+const MAP_WORDS = [
+  ["longitude", "Longitude"],
+  ["longitudeInvalid", " Longitude is invalid "],
+  ["latitude", "Latitude"],
+  ["latitudeInvalid", " Latitude is invalid "],
+  ["altitude", "Altitude"],
+  ["accuracy", "Accuracy"],
+  ["importLocation", "Import data to replace location", 2],
+  ["deleteShapeTitle", "Delete entire shape?"],
+  ["deleteTraceTitle", "Delete entire trace?"],
+  ["deleteShape", " Are you sure you want to delete this entire shape and start over? "],
+  ["deleteTrace", " Are you sure you want to delete this entire trace and start over? "],
+  ["delete", "Delete", 2],
+  ["fullScreen", "Full Screen"],
+  ["zoomToFit", "Zoom to fit"],
+  ["zoomToLocation", "Zoom to current location"],
+  ["undo", "Undo last change"],
+  ["graphicsTitle", "Graphics issue detected"],
+  ["graphics", "Your browser cannot display the map now. Enable graphics acceleration settings."],
+  ["noLocation", "Cannot access location"],
+  ["locationPermission", "Grant location permission in the browser settings and make sure location is turned on."],
+  ["removeSelection", "Remove selection"],
+  ["saveSelected", "Save selected"],
+  ["noTrace", "No trace saved"],
+  ["noShape", "No shape saved"],
+  ["noPoint", "No point saved"],
+  ["pointSaved", "Point saved", 2],
+  ["traceSaved", "Trace saved"],
+  ["shapeSaved", "Shape saved"],
+  ["featureSaved", "Feature saved"],
+  ["capturing", "Capturing location..."],
+  ["remove", "Remove"],
+  ["removePoint", "Remove point"],
+  ["viewDetails", "View details"],
+  ["advanced", "Advanced"],
+  ["fileEmpty", "File is empty."],
+  ["fileType", "Unsupported file type. Please upload a .geojson file."],
+  ["fileUnreadable", "Failed to parse file. Ensure it is a valid GeoJSON."],
+  ["wrongGeometry", "Incorrect geometry type."],
+  ["pasteLabel", "Paste data in ODK format"],
+  ["pasteHint", "Enter as: Lat Long Alt Acc (e.g. 45.5 -122.6 15 2; 45.6 -122.7 12 3)"],
+  ["uploadLabel", "Upload a GeoJSON file"],
+  ["uploadFile", "Upload file"],
+  ["save", "Save"],
+  ["dragHint", "Press and drag to move a point"],
+  ["tapHint", "Tap to place a point"],
+  ["tapMoveHint", "Tap to move point"],
+  ["locationHint", "Use the location button to center on your current location"],
+  ["getLocation", "Get location"],
+  ["zoomIn", "Zoom in"],
+  ["zoomOut", "Zoom out"],
+  ["attributions", "Attributions"],
+];
+
+const MAP_PATCHES = [
+  {
+    name: "map layers: our tiles or none, and the campaign's places",
+    from: "layers: [new wy({ source: new Xy() })],",
+    to: "layers: mahallaMapLayers(wy, Xy, Hr, Ya, Oc),",
+  },
+  {
+    name: "map opens on the campaign's places",
+    from: "}), s = Ap(t), n = Cy(",
+    to: "}), mahallaFitReference(t), s = Ap(t), n = Cy(",
+  },
+  {
+    // Tapping the map selects the surveyor's own feature, never a reference place.
+    name: "reference places cannot be selected",
+    from: "layerFilter: (A) => A instanceof Hr,",
+    to: "layerFilter: (A) => A instanceof Hr && !mahallaIsReference(A),",
+  },
+  {
+    name: "map: the selected point's coordinates",
+    from: "g = [`Longitude: ${h}`, `Latitude: ${u}`];",
+    to: 'g = [mahallaFormat("longitudeValue", "Longitude: %(value)s", h), mahallaFormat("latitudeValue", "Latitude: %(value)s", u)];',
+  },
+  {
+    name: "map: the selected point's altitude and accuracy",
+    from: 'g.push(`Altitude: ${d} m`), f != null && g.push(`Accuracy: ${ld(f, { decimals: 3 })}`), g.join(", ");',
+    to: 'g.push(mahallaFormat("altitudeValue", "Altitude: %(value)s m", d)), f != null && g.push(mahallaFormat("accuracyValue", "Accuracy: %(value)s m", ld(f, { decimals: 3 }))), g.join(mahallaText("comma", ",") + " ");',
+  },
+  {
+    name: "map: points saved",
+    from: "const f = `${d} points saved`;",
+    to: 'const f = mahallaText("pointsSaved", "%(count)s points saved", d);',
+  },
+  ...MAP_WORDS.map(([key, literal, count = 1]) => ({
+    name: `map words: ${literal.trim()}`,
+    from: JSON.stringify(literal),
+    to: `mahallaText(${JSON.stringify(key)}, ${JSON.stringify(literal)})`,
+    count,
+  })),
 ];
 
 const INJECTED_CSS =
@@ -141,15 +391,17 @@ function literal(source) {
   return vm.runInNewContext(source, {}, { timeout: 1000 });
 }
 
-function replaceOnce(code, patch, file) {
+function replaceExactly(code, patch, file) {
+  const expected = patch.count ?? 1;
   const count = code.split(patch.from).length - 1;
-  if (count !== 1) {
+  if (count !== expected) {
     throw new Error(
-      `web-forms patch "${patch.name}" matched ${count} times in ${file}; the patches in ` +
-        `frontend/webforms/patches.mjs are written for @getodk/web-forms ${EXPECTED_VERSION}`,
+      `web-forms patch "${patch.name}" matched ${count} times in ${file} (expected ` +
+        `${expected}); the patches in frontend/webforms/patches.mjs are written for ` +
+        `@getodk/web-forms ${EXPECTED_VERSION}`,
     );
   }
-  return code.replace(patch.from, () => patch.to);
+  return code.split(patch.from).join(patch.to);
 }
 
 export default function odkWebFormsPatches({ version }) {
@@ -195,9 +447,15 @@ export default function odkWebFormsPatches({ version }) {
         if (!reset) throw new Error(`web-forms patch "reset styles" found nothing in ${file}`);
         resetCss = literal(reset[1]);
         let patched = code;
-        for (const patch of CHUNK_PATCHES) patched = replaceOnce(patched, patch, file);
+        for (const patch of CHUNK_PATCHES) patched = replaceExactly(patched, patch, file);
         // The CSS module is imported by the chunk every other module of the package needs.
-        return { code: `import ${JSON.stringify(CSS_ID)};\n${TEXT_HELPER}${patched}`, map: null };
+        const helpers = `${TEXT_HELPER}${TITLE_HELPER}`;
+        return { code: `import ${JSON.stringify(CSS_ID)};\n${helpers}${patched}`, map: null };
+      }
+      if (/\/dist\/MapBlock-[^/]+\.js$/.test(id)) {
+        let patched = code;
+        for (const patch of MAP_PATCHES) patched = replaceExactly(patched, patch, file);
+        return { code: `${TEXT_HELPER}${MAP_HELPER}${patched}`, map: null };
       }
       if (/createElement\("style"\)/.test(code) && !/MapBlock-/.test(id)) {
         throw new Error(`${file} injects a <style> element that no patch handles`);

@@ -89,8 +89,11 @@ def _rows(queryset: Any, limit: int | None = None) -> list[tuple]:
     return list(named.values_list(*_COLUMNS)[:limit])
 
 
-def area_feature_collection(*, user: Any, area: Area, url_for: Callable[[int], str]) -> str:
-    """The area and (at most `MAP_MAX_FEATURES` - 1 of) its children as GeoJSON text.
+def area_feature_collection(
+    *, user: Any, area: Area, url_for: Callable[[int], str], limit: int | None = None
+) -> str:
+    """The area and (at most `limit` - 1 of, by default `MAP_MAX_FEATURES` - 1) its children
+    as GeoJSON text.
 
     Text, not a dict: the geometries come out of shapely as GeoJSON already, and parsing
     them back only to serialise them again would cost more than everything else.
@@ -101,7 +104,7 @@ def area_feature_collection(*, user: Any, area: Area, url_for: Callable[[int], s
     size = ExpressionWrapper(
         (F("max_x") - F("min_x")) * (F("max_y") - F("min_y")), output_field=FloatField()
     )
-    limit = max(0, max_features() - 1)
+    limit = max(0, (max_features() if limit is None else limit) - 1)
     chosen = children.filter(~Q(geometry=None)).order_by(size.desc(nulls_last=True), "pk")
     own = _rows(Area.objects.filter(pk=area.pk).exclude(geometry_kind=""))
     rows = [(row, "area") for row in own] + [(row, "child") for row in _rows(chosen, limit)]

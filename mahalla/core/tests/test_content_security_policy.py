@@ -124,3 +124,11 @@ def test_without_a_base_map_no_other_server_is_let_in():
     csp = _policy_with({"BASEMAP_STYLE_URL": "", "BASEMAP_ORIGINS": ""})
     assert csp["connect-src"] == ["'self'"]
     assert csp["img-src"] == ["'self'", "data:", "blob:"]
+
+
+def test_the_web_forms_tile_server_is_let_in_for_its_images():
+    csp = _policy_with(
+        {"BASEMAP_STYLE_URL": "", "BASEMAP_TILE_URL": "https://tiles.example.org/{z}/{x}/{y}.png"}
+    )
+    assert "https://tiles.example.org" in csp["img-src"]
+    assert csp["script-src"] == ["'self'"]

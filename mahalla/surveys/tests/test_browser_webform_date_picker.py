@@ -1,6 +1,6 @@
 """ODK Web Forms' date picker speaks the page's language: its buttons from our catalogue, its
 day and month names from the browser's ICU data (Gregorian months, as the picker counts
-them), Saturday first in Persian."""
+them), Saturday first in Persian, days and years in the page's digits."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ MONTHS = {
     "th": "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
     "fa": "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
 }
+DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹", "th": "0123456789"}
 EXPECTED = {
     # (the picker's two buttons, the first weekday of its grid)
     "th": (("วันนี้", "ล้าง"), "อา"),
@@ -43,3 +44,9 @@ def test_the_date_picker_is_in_the_page_language(phone, surveyor, world, languag
     assert len(weekdays) == 7 and weekdays[0].strip() == first_weekday, weekdays
     panel = phone.locator(".p-datepicker-panel").first.inner_text()
     assert not any(word in panel for word in ("Today", "Clear", "January", "December", "Su"))
+    # Days and the year in the page's digits: Persian in fa, ASCII in th (as our pages write).
+    days = phone.locator(".p-datepicker-day").all_inner_texts()
+    year = phone.locator(".p-datepicker-select-year").first.inner_text().strip()
+    digits = DIGITS[language]
+    assert days[:3] and all(set(d.strip()) <= set(digits) for d in days), days
+    assert year and set(year) <= set(digits), year

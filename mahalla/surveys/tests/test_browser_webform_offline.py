@@ -53,7 +53,7 @@ def phone(browser, live_server, browser_locale):
     context.close()
 
 
-def _open(page, user, language, version) -> None:
+def _open(page, user, language, version, *, wait: bool = True) -> None:
     page.goto("/accounts/login/")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
@@ -62,7 +62,8 @@ def _open(page, user, language, version) -> None:
     with page.expect_navigation():
         page.select_option("#language-select", language)
     page.goto(f"/surveys/webforms/{version.pk}/")
-    page.locator("#webform[data-state=ready]").wait_for()
+    if wait:
+        page.locator("#webform[data-state=ready]").wait_for()
 
 
 def _question(page, label: str):

@@ -11,7 +11,7 @@ import hashlib
 from functools import lru_cache
 
 from django.contrib.staticfiles import finders
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 SCRIPT = "surveys/webforms/webforms.js"
@@ -91,8 +91,83 @@ def strings() -> dict[str, str]:
             "imagePreview": _("The photo taken"),
             "takePicture": _("Take a photo"),
             "chooseImage": _("Choose a photo"),
+            # A form the engine cannot open (its own technical message goes in the details).
+            "loadErrorTitle": _("This form cannot be opened"),
+            "loadError": _(
+                "Something in the form stops it from opening. Tell the person who published it, "
+                "and show them the technical details below."
+            ),
+            "loadErrorDetails": _("Technical details"),
+            # The saved location, and the accuracy while it is being found.
+            "accuracyValue": _("Accuracy: %(value)s m"),
+            "latitudeValue": _("Latitude: %(value)s"),
+            "longitudeValue": _("Longitude: %(value)s"),
+            "altitudeValue": _("Altitude: %(value)s m"),
+            "metres": _("%(value)s m"),
+            "savedAt": _("The location is saved when its accuracy reaches %(value)s m."),
+            "savedBefore": _("The location saved before was accurate to %(value)s m."),
+            "comma": pgettext("list separator", ","),
+            "pointsSaved": _("%(count)s points saved"),
             # The footer's "Powered by" before the ODK logo.
             "poweredBy": _("Made with"),
+            # The map widget (geopoint on a map, geotrace, geoshape questions).
+            "longitude": _("Longitude"),
+            "longitudeInvalid": _("The longitude is not valid."),
+            "latitude": _("Latitude"),
+            "latitudeInvalid": _("The latitude is not valid."),
+            "altitude": _("Altitude"),
+            "accuracy": _("Accuracy"),
+            "importLocation": _("Replace the location with data you paste or upload"),
+            "deleteShapeTitle": _("Delete the whole shape?"),
+            "deleteTraceTitle": _("Delete the whole line?"),
+            "deleteShape": _("The whole shape will be deleted and you can draw it again."),
+            "deleteTrace": _("The whole line will be deleted and you can draw it again."),
+            "delete": _("Delete"),
+            "fullScreen": _("Full screen"),
+            "zoomToFit": _("Show everything drawn"),
+            "zoomToLocation": _("Go to my location"),
+            "undo": _("Undo the last change"),
+            "graphicsTitle": _("The map cannot be shown"),
+            "graphics": _(
+                "This browser cannot draw the map now. Turn on graphics acceleration in its "
+                "settings."
+            ),
+            "locationPermission": _(
+                "Allow this site to use your location in the browser's settings, and turn on "
+                "the phone's location."
+            ),
+            "removeSelection": _("Remove the selected point"),
+            "saveSelected": _("Save the selected point"),
+            "noTrace": _("No line saved yet"),
+            "noShape": _("No shape saved yet"),
+            "noPoint": _("No point saved yet"),
+            "pointSaved": _("Point saved"),
+            "traceSaved": _("Line saved"),
+            "shapeSaved": _("Shape saved"),
+            "featureSaved": _("Saved"),
+            "capturing": _("Finding your location…"),
+            "removePoint": _("Remove the point"),
+            "viewDetails": _("Details"),
+            "advanced": _("Coordinates"),
+            "fileEmpty": _("The file is empty."),
+            "fileType": _("Only GeoJSON files (.geojson) can be uploaded here."),
+            "fileUnreadable": _("The file could not be read as GeoJSON."),
+            "wrongGeometry": _("This is not the kind of shape the question asks for."),
+            "pasteLabel": _("Paste coordinates in ODK's format"),
+            "pasteHint": _(
+                "Latitude, longitude, altitude and accuracy, separated by spaces; points "
+                "separated by semicolons (for example 13.71 100.56 0 5; 13.72 100.57 0 5)"
+            ),
+            "uploadLabel": _("Upload a GeoJSON file"),
+            "uploadFile": _("Upload a file"),
+            "save": _("Save"),
+            "dragHint": _("Press and drag a point to move it"),
+            "tapHint": _("Tap the map to place a point"),
+            "tapMoveHint": _("Tap the map to move the point"),
+            "locationHint": _("Use the location button to go to where you are"),
+            "zoomIn": _("Zoom in"),
+            "zoomOut": _("Zoom out"),
+            "attributions": _("Map data sources"),
         },
         # The date picker's words (PrimeVue's locale); day and month names come from the
         # browser's own ICU data (Intl) in frontend/webforms/main.js.

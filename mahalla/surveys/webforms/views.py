@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mahalla.core.jobs.messages import message, render_text
 from mahalla.surveys.models import FormMedia
 from mahalla.surveys.openrosa import intake
-from mahalla.surveys.webforms import access, island
+from mahalla.surveys.webforms import access, island, reference_map
 
 # ODK Web Forms compiles its XPath parser (tree-sitter) to WebAssembly: the page needs
 # 'wasm-unsafe-eval' (WebAssembly only, not JavaScript eval). PrimeVue writes its theme into
@@ -66,11 +66,12 @@ def webform(request: HttpRequest, pk: int) -> HttpResponse:
     language = (get_language() or "en")[:2]
     query = _campaign_query(campaign)
     media = [m.name for m in version.media.all() if not m.is_missing]
+    title = _title(version, language)
     context = {
         "version": version,
         "campaign": campaign,
         "campaigns": found.campaigns,
-        "title": _title(version, language),
+        "title": title,
         "island": island.assets(),
         "config": {
             "formKey": f"{version.pk}:{campaign.pk if campaign else ''}",
@@ -82,6 +83,11 @@ def webform(request: HttpRequest, pk: int) -> HttpResponse:
                 "surveys:webform_media", kwargs={"pk": version.pk, "name": "__name__"}
             ),
             "media": media,
+            # The form's own header shows the title in the language chosen in the form.
+            "titles": {**(version.titles or {}), "page": title},
+            "map": reference_map.reference_map(
+                user=request.user, version=version, campaign=campaign
+            ),
             "submitUrl": reverse("surveys:webform_submit", kwargs={"pk": version.pk}) + query,
             "serviceWorkerUrl": reverse("surveys:webform_sw"),
             "scope": reverse("surveys:webform_list"),
