@@ -321,6 +321,13 @@ register(
         "surveys.import_duplicate_id": _(
             "The instance ID %(id)s appears twice in the file (first in row %(first)s)."
         ),
+        "surveys.import_missing_key": _(
+            "This row has no value in the column that says which rows belong together."
+        ),
+        "surveys.import_group_conflict": _(
+            "This row's answer differs from the one in row %(first)s for the same key "
+            "%(key)s; a submission's own answers must agree on all its rows (or be left empty)."
+        ),
         "surveys.import_orphan_repeat": _(
             "This repeat row belongs to %(key)s, which matches no row of the submissions."
         ),

@@ -19,7 +19,7 @@ from django.conf import settings
 from mahalla.core.jobs.messages import Message, message
 from mahalla.core.uploads.storage import UploadError
 from mahalla.surveys.imports import columns as cols
-from mahalla.surveys.imports import instance_xml, values
+from mahalla.surveys.imports import grouped, instance_xml, values
 from mahalla.surveys.imports.readers import CENTRAL, KOBO, Dataset, Table
 from mahalla.surveys.openrosa.instance import binary_paths, read_instance
 
@@ -56,7 +56,7 @@ class Checked:
         return self.problems + extra
 
 
-def derived_id(file_sha256: str, row: int) -> str:
+def derived_id(file_sha256: str, row: int | str) -> str:
     return f"uuid:{uuid.uuid5(TABLE_NAMESPACE, f'{file_sha256}:{row}')}"
 
 
@@ -161,6 +161,17 @@ def check(
     box = values.AreaBox(version.form.area)
     checked = Checked(total=len(dataset.main.rows))
     main = dataset.main
+    if grouped.is_grouped(dataset, mapping, fields):
+        rows, bad = grouped.read_grouped(
+            dataset,
+            fields=fields,
+            mapping=mapping,
+            checked=checked,
+            reader_for=lambda part: _RowReader(main, fields, part, box),
+            derived_id=lambda key: derived_id(file_sha256, f"key:{key}"),
+            progress=progress,
+        )
+        return _built(checked, rows, bad, version=version, dataset=dataset)
     reader = _RowReader(main, fields, mapping, box)
     id_index, id_column = _instance_column(dataset, mapping)
     if dataset.kind != "table" and id_index is None:
@@ -252,6 +263,19 @@ def check(
             if not ok:
                 bad.add(owner[parent_key])
 
+    return _built(checked, rows, bad, version=version, dataset=dataset)
+
+
+def _built(
+    checked: Checked,
+    rows: list[tuple[int, str, instance_xml.Node]],
+    bad: set[str],
+    *,
+    version: Any,
+    dataset: Dataset,
+) -> Checked:
+    """The XML of every submission without problems, and the files each names."""
+    fields = version.fields
     root = instance_xml.instance_root(version.xform)
     tree = instance_xml.children_map(fields)
     binary = binary_paths(fields)

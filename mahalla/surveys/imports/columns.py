@@ -13,6 +13,8 @@ import re
 from django.utils.translation import gettext as _
 
 INSTANCE_ID = "/meta/instanceID"
+# A plain table's column whose equal values mark the rows of one submission (see grouped.py).
+ROW_KEY = "#rowkey"
 PARTS = ("lat", "lon", "alt", "acc")
 CENTRAL_PARTS = {"lat": "Latitude", "lon": "Longitude", "alt": "Altitude", "acc": "Accuracy"}
 KOBO_PARTS = {"lat": "latitude", "lon": "longitude", "alt": "altitude", "acc": "precision"}
@@ -94,19 +96,59 @@ def guess(columns: list[str], fields: list[dict], repeat: str = "") -> dict[str,
     return mapping
 
 
-def target_choices(fields: list[dict], language: str) -> list[tuple[str, str]]:
+def first_level_repeats(fields: list[dict]) -> list[dict]:
+    return [f for f in fields if f["type"] == "repeat" and not f["repeat"]]
+
+
+def repeat_of(target: str, fields: list[dict]) -> str:
+    """The repeat (path) whose rows answer `target`, or "" for the submission's own."""
+    path = split_target(target)[0]
+    for field in fields:
+        if field["path"] == path:
+            return field["repeat"]
+    return ""
+
+
+def _label(field: dict, language: str) -> str:
+    labels = field.get("labels") or {}
+    return labels.get(language) or labels.get("en") or labels.get("default") or ""
+
+
+def target_choices(
+    fields: list[dict], language: str, *, repeats: bool = False
+) -> list[tuple[str, str]]:
     """(target, label) for the mapping step's lists: each main-table question in form order,
-    a geopoint as the whole point and as its latitude and longitude."""
+    a geopoint as the whole point and as its latitude and longitude; with `repeats` (a plain
+    table in long format), also the questions of the first-level repeats, after their name."""
     out = []
-    for field in questions(fields):
-        labels = field.get("labels") or {}
-        label = labels.get(language) or labels.get("en") or labels.get("default") or ""
-        text = f"{label} ({field['path'].strip('/')})" if label else field["path"].strip("/")
-        out.append((field["path"], text))
-        if field["type"] == "geopoint":
-            out.append((f"{field['path']}#lat", f"{text} · {_('latitude')}"))
-            out.append((f"{field['path']}#lon", f"{text} · {_('longitude')}"))
+    groups = [("", "")]
+    if repeats:
+        groups += [
+            (r["path"], _label(r, language) or r["name"]) for r in first_level_repeats(fields)
+        ]
+    for repeat, repeat_label in groups:
+        for field in questions(fields, repeat):
+            label = _label(field, language)
+            text = f"{label} ({field['path'].strip('/')})" if label else field["path"].strip("/")
+            if repeat_label:
+                text = f"{repeat_label} › {text}"
+            out.append((field["path"], text))
+            if field["type"] == "geopoint":
+                out.append((f"{field['path']}#lat", f"{text} · {_('latitude')}"))
+                out.append((f"{field['path']}#lon", f"{text} · {_('longitude')}"))
     return out
+
+
+def guess_plain(columns: list[str], fields: list[dict]) -> dict[str, str]:
+    """`guess` for a plain table: the submission's questions first, then those of each
+    first-level repeat for the columns still free (a member's name and age in a household
+    list kept one row per member)."""
+    mapping = guess(columns, fields)
+    for repeat in first_level_repeats(fields):
+        free = [c for c in columns if c not in mapping]
+        more = guess(free, fields, repeat["path"])
+        mapping.update({c: t for c, t in more.items() if t not in mapping.values()})
+    return mapping
 
 
 def split_target(target: str) -> tuple[str, str]:

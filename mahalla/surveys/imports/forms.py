@@ -66,9 +66,13 @@ class ImportMappingForm(forms.Form):
         main = tables[0]
         self.columns: list[str] = main.get("columns") or []
         samples = main.get("samples") or {}
+        plain = inspection.get("kind") == "table"
+        language = (get_language() or "en")[:2]
         choices = [("", _("— not imported —"))]
-        choices += cols.target_choices(job.form_version.fields, (get_language() or "en")[:2])
+        choices += cols.target_choices(job.form_version.fields, language, repeats=plain)
         choices.append((cols.INSTANCE_ID, _("Instance ID (the submission's key)")))
+        if plain:
+            choices.append((cols.ROW_KEY, _("Rows with the same value are one submission")))
         mapping = job.mapping or {}
         self.column_fields = []
         for index, column in enumerate(self.columns):

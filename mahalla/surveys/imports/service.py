@@ -66,7 +66,11 @@ def inspect(dataset: readers.Dataset, fields: list[dict]) -> dict:
             }
             for t in tables
         ],
-        "guess": cols.guess(dataset.main.columns, fields),
+        "guess": (
+            cols.guess_plain(dataset.main.columns, fields)
+            if dataset.kind == readers.TABLE
+            else cols.guess(dataset.main.columns, fields)
+        ),
     }
 
 
@@ -138,6 +142,7 @@ def import_start(
         raise ValidationError(_("Two columns are mapped to the same question."))
     if not mapping:
         raise ValidationError(_("Choose the question of at least one column."))
+    _check_row_key(job, mapping)
     if encoding and encoding not in readers.ENCODINGS:
         raise ValidationError(_("The text encoding of this file cannot be chosen."))
     fields = {"mapping": mapping, "skip_bad_rows": skip_bad_rows}
@@ -147,6 +152,31 @@ def import_start(
     from mahalla.surveys.imports.tasks import run_survey_import
 
     return upload_jobs.enqueue(job, run_survey_import, phase=Phase.CHECK)
+
+
+def _check_row_key(job: SurveyImport, mapping: dict[str, str]) -> None:
+    """Rows that fill a repeat must say which submission they belong to (see grouped.py)."""
+    targets = set(mapping.values())
+    fields = job.form_version.fields
+    plain = job.inspection.get("kind") == readers.TABLE
+    if cols.ROW_KEY in targets and (not plain or cols.INSTANCE_ID in targets):
+        raise ValidationError(
+            _(
+                "“Rows with the same value are one submission” is for a plain table without "
+                "instance IDs: the instance ID column already groups the rows."
+            )
+            if plain
+            else _("“Rows with the same value are one submission” is only for plain tables.")
+        )
+    fills_repeat = any(cols.repeat_of(t, fields) for t in targets)
+    if plain and fills_repeat and not targets & {cols.INSTANCE_ID, cols.ROW_KEY}:
+        raise ValidationError(
+            _(
+                "Columns of a repeat (one row per member, for example) need a column that says "
+                "which rows belong together: map one to “Rows with the same value are one "
+                "submission” (a household number, say) or to the instance ID."
+            )
+        )
 
 
 def _reinspect(job: SurveyImport, encoding: str, mapping: dict[str, str]) -> dict:

@@ -15,6 +15,7 @@ from mahalla.core.jobs.leases import job_refresh
 from mahalla.core.uploads.storage import UploadError
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
+from mahalla.surveys.imports import columns as cols
 from mahalla.surveys.imports import service
 from mahalla.surveys.imports.forms import ImportMappingForm, ImportUploadForm, ImportWriteForm
 from mahalla.surveys.imports.readers import ENCODINGS
@@ -88,6 +89,7 @@ def _context(job: SurveyImport, **extra) -> dict:
         # A location named in a problem links to the form's area map, marked.
         "map_url": reverse("places:area_detail", kwargs={"pk": job.form_version.form.area_id}),
         "encoding_label": ENCODINGS.get(job.encoding, ""),
+        "has_repeats": bool(cols.first_level_repeats(job.form_version.fields)),
         **extra,
     }
 
