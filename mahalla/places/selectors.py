@@ -27,6 +27,7 @@ from mahalla.core.i18n.text import normalize_search
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm, user_scope
 from mahalla.places.models import Area, AreaLevel, BoundaryImport
+from mahalla.places.page_rows import page_rows
 
 
 def _count(queryset: QuerySet) -> Subquery:
@@ -187,7 +188,13 @@ def area_children(*, user: Any, area: Area, q: str = "", registration: str = "")
 def area_rows(ids: QuerySet) -> list[Area]:
     """The areas of `ids` (one page of `area_children`: a sliced, ordered queryset of ids,
     already scoped) in that order, with `child_count` and `descendant_count`, in one query:
-    the page's ids are a subquery, so choosing them and reading their rows is one trip."""
+    the page's ids are a subquery, so choosing them and reading their rows is one trip.
+    Hand-written SQL (`page_rows`): it returns what `area_rows_orm` does."""
+    return page_rows(ids)
+
+
+def area_rows_orm(ids: QuerySet) -> list[Area]:
+    """`area_rows` as an ORM queryset: what `page_rows` must equal (its tests compare)."""
     rows = with_counts(Area.objects.filter(pk__in=ids).select_related("level"))
     return list(rows.only(*_TABLE_COLUMNS).order_by(*by_name("level__rank")))
 
