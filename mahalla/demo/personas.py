@@ -37,6 +37,7 @@ PERSONAS: list[Persona] = [
     Persona("focal_municipality", Role.FOCAL_POINT, ("tehran_municipality",), "مریم", "کریمی",
             "fa"),
     Persona("manager_d12", Role.NEIGHBOURHOOD_MANAGER, ("sanglaj",), "علی", "رضایی", "fa"),
+    Persona("surveyor_d12", Role.SURVEYOR, ("tehran_d12",), "مهدی", "حسینی", "fa"),
     Persona("facilitator_moradabad", Role.FACILITATOR, ("moradabad",), "زهرا", "بلوچ", "fa"),
     Persona("auditor_bangkok", Role.AUDITOR, ("bangkok",), "กิตติ", "วงศ์ใหญ่", "th"),
 ]  # fmt: skip

@@ -1,6 +1,7 @@
 """Survey demo data: the two default forms, a city-wide campaign in Khlong Toei with its
 targets and two phones (app users), a few hundred household submissions spread over its
-communities (some reviewed), and one finished export. Safe to run again."""
+communities (some reviewed), and one finished export; and a Persian campaign in Tehran's
+district 12 with its own surveyor and a few reviews in Sanglaj. Safe to run again."""
 
 from __future__ import annotations
 
@@ -54,7 +55,58 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
     _reread(officer, household.form)
     # One finished export (the export page's history is not empty); no extra submissions.
     exports_demo.build(khlong_toei, user=officer, submissions=0, form_id=household.form.xml_form_id)
+    made += _tehran(areas, [community, household], household, admin)
     return {"campaign": campaign, "app_users": len(phones), "submissions": made}
+
+
+TEHRAN_SUBMISSIONS = 60
+
+
+def _tehran(areas: dict[str, Area], versions: list, household, admin: User) -> int:
+    """A Persian campaign: Tehran's district 12 surveys its neighbourhoods with the same
+    default forms; its surveyor fills them, and Sanglaj's neighbourhood manager reviews."""
+    from mahalla.surveys.campaigns import demo as campaigns_demo
+    from mahalla.surveys.models import SubmissionVersion
+    from mahalla.surveys.submissions import demo as submissions_demo
+    from mahalla.surveys.submissions import processing
+
+    district = areas["tehran_d12"]
+    surveyor = User.objects.get(username="surveyor_d12")
+    campaign = campaigns_demo.build(district, versions, user=admin)
+    if not campaign.surveyors.filter(pk=surveyor.pk).exists():
+        campaign.surveyors.add(surveyor)
+    places = list(
+        Area.objects.filter(
+            path__startswith=district.path, level__code="neighbourhood", geometry_kind="polygon"
+        ).order_by("path")
+    )
+    made = submissions_demo.build(
+        household,
+        places,
+        TEHRAN_SUBMISSIONS,
+        user=surveyor,
+        campaign=campaign,
+        seed="mahalla-demo-tehran",  # instance IDs of their own, not Khlong Toei's again
+    )
+    unparsed = SubmissionVersion.objects.filter(submission__campaign=campaign, parsed_at=None)
+    processing.process_versions(list(unparsed.values_list("pk", flat=True)))
+    _review_sanglaj(campaign, areas["sanglaj"])
+    return made
+
+
+def _review_sanglaj(campaign, sanglaj: Area) -> None:
+    from mahalla.surveys.models import ReviewState
+    from mahalla.surveys.submissions.review import submission_review
+
+    manager = User.objects.get(username="manager_d12")
+    mine = campaign.submissions.filter(area__path__startswith=sanglaj.path).order_by("pk")
+    if mine.exclude(review_state=ReviewState.RECEIVED).exists():
+        return
+    plan = [(ReviewState.APPROVED, "")] * 4 + [
+        (ReviewState.HAS_ISSUES, "نشانی خانوار کامل نیست؛ لطفاً پلاک را اضافه کنید."),
+    ]
+    for submission, (state, comment) in zip(mine[: len(plan)], plan, strict=False):
+        submission_review(submission=submission, user=manager, state=state, comment=comment)
 
 
 def _review(officer: User, campaign) -> None:
