@@ -34,6 +34,19 @@ class Navigation:
             return False
         return has_perm(user, Perm.VIEW_SUBMISSIONS) or has_perm(user, Perm.MANAGE_SURVEYS)
 
+    @cached_property
+    def can_fill_forms(self) -> bool:
+        """The web forms: for those who send submissions (SUBMIT somewhere, or a place on a
+        campaign's team), the surveyors above all."""
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if has_perm(user, Perm.SUBMIT):
+            return True
+        from mahalla.surveys.teams import campaigns_for  # people stays below surveys
+
+        return campaigns_for(user).exists()
+
 
 def navigation(request: HttpRequest) -> dict:
     return {"nav": Navigation(request)}

@@ -64,3 +64,32 @@ def test_navigation_reuses_the_grants_the_page_already_read(world, django_assert
     assert has_perm(request.user, Perm.VIEW_AREA)  # the page's own check reads the grants
     with django_assert_num_queries(0):
         assert Navigation(request).can_manage_roles is False
+
+
+FILL_LINK = f'<a href="{reverse("surveys:webform_list")}">Fill in a form</a>'
+
+
+def test_a_surveyor_is_led_to_the_forms_from_the_header_and_the_home_page(world, login):
+    from mahalla.people.roles import Role
+    from mahalla.testing import grant, make_user
+
+    surveyor = make_user("surveyor_here")
+    grant(surveyor, Role.SURVEYOR, area=world.khlong_toei)
+    response = login(surveyor).get(reverse("home"))
+    assert FILL_LINK in _header(response)
+    assert response.content.decode().count(f'href="{reverse("surveys:webform_list")}"') == 2
+
+
+def test_a_campaign_team_member_without_submit_is_led_to_the_forms_too(world, login):
+    from mahalla.surveys.models import Campaign
+
+    campaign = Campaign.objects.create(area=world.khlong_toei, name_en="KT 2026")
+    campaign.surveyors.add(world.treasurer)  # a treasurer helping with the survey
+    assert not has_perm(world.treasurer, Perm.SUBMIT)
+    assert FILL_LINK in _header(login(world.treasurer).get(reverse("home")))
+
+
+def test_reviewers_keep_the_surveys_link_and_others_see_no_forms_link(world, login):
+    header = _header(login(world.khlong_toei_officer).get(reverse("home")))
+    assert "Surveys</a>" in header and FILL_LINK not in header
+    assert FILL_LINK not in _header(login(world.no_role).get(reverse("home")))

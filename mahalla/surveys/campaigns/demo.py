@@ -58,7 +58,7 @@ def build(area: Area, versions: Iterable[FormVersion], user=None) -> Campaign:
         names = {
             "name_en": f"{area.name_en or area.name_fa} neighbourhood survey 1405",
             "name_th": "",
-            "name_fa": f"پیمایش محله‌های {area.name_fa or area.name_en} ۱۴۰۵",
+            "name_fa": f"پیمایش محله‌های {area.name_fa or area.name_en} در سال ۱۴۰۵",
         }
         period = (date(2026, 3, 21), date(2027, 3, 20))
         level_code = "neighbourhood"

@@ -19,6 +19,14 @@ STYLE = "surveys/webforms/webforms.css"
 BUILD_HINT = "run `make setup` (or `npm run build:webforms`) to build it"
 
 
+# Coordinates typed into the map widget's paste box, near the reader's cities.
+PASTE_EXAMPLES = {
+    "th": "13.71 100.56 0 5; 13.72 100.57 0 5",
+    "fa": "\u200e35.70 51.40 0 5; 35.71 51.41 0 5\u200e",
+    "en": "13.71 100.56 0 5; 13.72 100.57 0 5",
+}
+
+
 class IslandMissing(RuntimeError):
     pass
 
@@ -154,10 +162,12 @@ def strings() -> dict[str, str]:
             "fileUnreadable": _("The file could not be read as GeoJSON."),
             "wrongGeometry": _("This is not the kind of shape the question asks for."),
             "pasteLabel": _("Paste coordinates in ODK's format"),
+            # The example is typed as is (ASCII digits: the widget reads no others).
             "pasteHint": _(
                 "Latitude, longitude, altitude and accuracy, separated by spaces; points "
-                "separated by semicolons (for example 13.71 100.56 0 5; 13.72 100.57 0 5)"
-            ),
+                "separated by semicolons (for example %(example)s)"
+            )
+            % {"example": PASTE_EXAMPLES.get(get_language(), PASTE_EXAMPLES["th"])},
             "uploadLabel": _("Upload a GeoJSON file"),
             "uploadFile": _("Upload a file"),
             "save": _("Save"),
