@@ -47,6 +47,20 @@ def _fmt(value: float) -> str:
     return f"{value:.3f}" if value < 10 else f"{value:,.1f}"
 
 
+def best_of_alternating(
+    repeats: int, first: Callable[[], object], second: Callable[[], object]
+) -> tuple[tuple[float, object], tuple[float, object]]:
+    """`best_of` for two functions called in turn, so that both see the same moments of a
+    shared machine (a quiet second for one and a busy one for the other skews a ratio)."""
+    bests, values = [float("inf"), float("inf")], [None, None]
+    for _ in range(repeats):
+        for index, function in enumerate((first, second)):
+            start = time.perf_counter()
+            values[index] = function()
+            bests[index] = min(bests[index], time.perf_counter() - start)
+    return (bests[0], values[0]), (bests[1], values[1])
+
+
 def best_of(repeats: int, function: Callable[[], object]) -> tuple[float, object]:
     """The fastest of `repeats` timed calls, and the last call's return value."""
     best, value = float("inf"), None

@@ -79,6 +79,15 @@ def make_version(
     )
 
 
+def open_campaign(area, *versions: FormVersion, name_en: str = "Khlong Toei 2026"):
+    """An open campaign on `area` (no dates) with `versions`."""
+    from mahalla.surveys.models import Campaign
+
+    campaign = Campaign.objects.create(area=area, name_en=name_en, status=Campaign.Status.OPEN)
+    campaign.form_versions.add(*versions)
+    return campaign
+
+
 def new_instance_id() -> str:
     return f"uuid:{uuid.uuid4()}"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from mahalla.surveys.models import Campaign
 from mahalla.surveys.openrosa.app_users import app_user_create
 from mahalla.surveys.openrosa.testing import PHOTO_MD, collect_body
-from mahalla.surveys.testing import make_version
+from mahalla.surveys.testing import make_version, open_campaign
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"jpeg" * 1000
 
@@ -24,11 +23,7 @@ def version(world):
 
 @pytest.fixture
 def campaign(world, version):
-    campaign = Campaign.objects.create(
-        area=world.khlong_toei, name_en="Khlong Toei 2026", status=Campaign.Status.OPEN
-    )
-    campaign.form_versions.add(version)
-    return campaign
+    return open_campaign(world.khlong_toei, version)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from mahalla.surveys.models import Campaign
-from mahalla.surveys.testing import make_version
+from mahalla.surveys.testing import open_campaign
 from mahalla.surveys.tests.test_browser_webform_offline import _open, phone, surveyor  # noqa: F401
-from mahalla.surveys.tests.test_webforms_reference_map import SHAPE_MD
+from mahalla.surveys.tests.test_webforms_reference_map import make_shape_version
 
 pytestmark = pytest.mark.browser
 
@@ -42,13 +41,8 @@ OUTLINE_PIXELS = """() => {
 
 @pytest.fixture
 def shape_version(world):
-    version = make_version(world.khlong_toei, form_id="community", md=SHAPE_MD)
-    version.titles = {"default": "Community profile", "th": "ข้อมูลชุมชน", "fa": "شناسنامه محله"}
-    version.save(update_fields=["titles"])
-    campaign = Campaign.objects.create(
-        area=world.khlong_toei, name_en="Khlong Toei 2026", status=Campaign.Status.OPEN
-    )
-    campaign.form_versions.add(version)
+    version = make_shape_version(world.khlong_toei)
+    open_campaign(world.khlong_toei, version)
     return version
 
 

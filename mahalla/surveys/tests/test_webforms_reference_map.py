@@ -13,8 +13,7 @@ from django.urls import reverse
 from shapely.geometry import box
 
 from mahalla.places.services import area_create
-from mahalla.surveys.models import Campaign
-from mahalla.surveys.testing import make_version
+from mahalla.surveys.testing import make_version, open_campaign
 from mahalla.surveys.tests.webform_helpers import surveyor_of
 
 SHAPE_MD = """
@@ -34,21 +33,22 @@ def _config(response) -> dict:
     return json.loads(match.group(1))
 
 
-@pytest.fixture
-def shape_version(world):
-    version = make_version(world.khlong_toei, form_id="community", md=SHAPE_MD)
+def make_shape_version(area):
+    """The community boundary form, with its title in three languages."""
+    version = make_version(area, form_id="community", md=SHAPE_MD)
     version.titles = {"default": "Community profile", "th": "ข้อมูลชุมชน", "fa": "شناسنامه محله"}
     version.save(update_fields=["titles"])
     return version
 
 
 @pytest.fixture
+def shape_version(world):
+    return make_shape_version(world.khlong_toei)
+
+
+@pytest.fixture
 def campaign(world, shape_version):
-    campaign = Campaign.objects.create(
-        area=world.khlong_toei, name_en="Khlong Toei 2026", status=Campaign.Status.OPEN
-    )
-    campaign.form_versions.add(shape_version)
-    return campaign
+    return open_campaign(world.khlong_toei, shape_version)
 
 
 @pytest.fixture
