@@ -128,14 +128,18 @@ def target_choices(
         ]
     for repeat, repeat_label in groups:
         for field in questions(fields, repeat):
+            if field["path"] == INSTANCE_ID:
+                continue  # offered once, as the submission's key, below the questions
             label = _label(field, language)
             text = f"{label} ({field['path'].strip('/')})" if label else field["path"].strip("/")
             if repeat_label:
                 text = f"{repeat_label} › {text}"
             out.append((field["path"], text))
             if field["type"] == "geopoint":
-                out.append((f"{field['path']}#lat", f"{text} · {_('latitude')}"))
-                out.append((f"{field['path']}#lon", f"{text} · {_('longitude')}"))
+                # Outside the f-strings: xgettext does not find calls inside them.
+                latitude, longitude = _("latitude"), _("longitude")
+                out.append((f"{field['path']}#lat", f"{text} · {latitude}"))
+                out.append((f"{field['path']}#lon", f"{text} · {longitude}"))
     return out
 
 

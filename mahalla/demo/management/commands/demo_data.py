@@ -98,4 +98,5 @@ def _scope_label(grant: Any) -> str:
     target = grant.area or grant.organisation
     if grant.area is not None:
         return f"{target.name_en or target.name} ({grant.area.level.name_en.lower()})"
-    return f"{target.name_en or target.name} ({_('organisation')})"
+    kind = _("organisation")  # outside the f-string: xgettext does not look inside
+    return f"{target.name_en or target.name} ({kind})"
