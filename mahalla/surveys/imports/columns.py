@@ -64,6 +64,10 @@ def _label_names(field: dict) -> dict[str, str]:
     names = {field["name"]: field["path"]}
     for text in (field.get("labels") or {}).values():
         names.setdefault(text, field["path"])
+        # "อายุ (ปี)", "Age (years)": a spreadsheet's header rarely carries the unit.
+        bare = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+        if bare and bare != text:
+            names.setdefault(bare, field["path"])
     return names
 
 
@@ -143,15 +147,28 @@ def target_choices(
     return out
 
 
+# Headers of the column that numbers a household list's households (its rows' key).
+_ROW_KEY_WORDS = ["household id", "household_id", "household number", "household no", "hh_id",
+                  "hh id", "hhid", "เลขที่ครัวเรือน", "รหัสครัวเรือน", "ลำดับครัวเรือน",
+                  "کد خانوار", "شماره خانوار", "شناسه خانوار"]  # fmt: skip
+
+
 def guess_plain(columns: list[str], fields: list[dict]) -> dict[str, str]:
     """`guess` for a plain table: the submission's questions first, then those of each
     first-level repeat for the columns still free (a member's name and age in a household
-    list kept one row per member)."""
+    list kept one row per member), and then, when members were found and no instance ID,
+    a household number column as the rows' key."""
     mapping = guess(columns, fields)
     for repeat in first_level_repeats(fields):
         free = [c for c in columns if c not in mapping]
         more = guess(free, fields, repeat["path"])
         mapping.update({c: t for c, t in more.items() if t not in mapping.values()})
+    targets = set(mapping.values())
+    if INSTANCE_ID not in targets and any(repeat_of(t, fields) for t in targets):
+        words = {normal(w) for w in _ROW_KEY_WORDS}
+        key = next((c for c in columns if c not in mapping and normal(c) in words), None)
+        if key:
+            mapping[key] = ROW_KEY
     return mapping
 
 

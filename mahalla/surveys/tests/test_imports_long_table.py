@@ -45,11 +45,12 @@ def _members(instance_xml: bytes) -> list[tuple[str, str]]:
     return [(m.findtext("member_name"), m.findtext("age")) for m in xml.findall("members")]
 
 
-def test_the_members_columns_are_guessed_and_offered(world, version):
+def test_the_members_columns_and_the_household_number_are_guessed_and_offered(world, version):
     job = _upload(world, version)
     assert job.mapping["ชื่อ"] == "/members/member_name"
     assert job.mapping["อายุ"] == "/members/age"
     assert job.mapping["ชื่อครัวเรือน"] == "/hh_name"
+    assert job.mapping["เลขที่ครัวเรือน"] == columns.ROW_KEY
     choices = dict(columns.target_choices(version.fields, "th", repeats=True))
     assert choices["/members/age"] == "สมาชิก › อายุ (members/age)"
     assert "/members/age" not in dict(columns.target_choices(version.fields, "th"))
@@ -100,8 +101,9 @@ def test_a_contradicting_row_and_a_row_without_key_are_problems_of_their_rows(wo
 
 def test_members_without_a_key_column_are_refused_with_a_clear_message(world, version):
     job = _upload(world, version)
+    unkeyed = {c: t for c, t in job.mapping.items() if t != columns.ROW_KEY}
     with pytest.raises(ValidationError) as refused:
-        service.import_start(job=job, user=world.khlong_toei_officer, mapping=job.mapping)
+        service.import_start(job=job, user=world.khlong_toei_officer, mapping=unkeyed)
     assert "which rows belong together" in str(refused.value)
 
 
@@ -136,9 +138,23 @@ def test_the_mapping_page_offers_the_key_and_explains_it_and_refuses_members_wit
     assert "หนึ่งแถวต่อสมาชิกหนึ่งคนใช่ไหม" in html
     columns_ = job.inspection["tables"][0]["columns"]
     posted = {f"column_{i}": job.mapping.get(c, "") for i, c in enumerate(columns_)}
+    key = columns_.index("เลขที่ครัวเรือน")
+    assert posted[f"column_{key}"] == columns.ROW_KEY  # guessed
+    posted[f"column_{key}"] = ""
     html = client.post(detail, posted).content.decode()
     assert "ต้องมีคอลัมน์ที่บอกว่าแถวใดอยู่ด้วยกัน" in html
-    key = columns_.index("เลขที่ครัวเรือน")
     response = client.post(detail, {**posted, f"column_{key}": columns.ROW_KEY}, follow=True)
     job.refresh_from_db()
     assert response.status_code == 200 and job.awaiting_confirmation, job.failure_text
+
+
+def test_a_header_with_its_unit_is_guessed_for_the_question():
+    fields = [
+        {"path": "/members", "name": "members", "type": "repeat", "repeat": "", "labels": {}},
+        {"path": "/members/age", "name": "age", "type": "integer", "repeat": "/members",
+         "labels": {"th": "อายุ (ปี)", "en": "Age (years)"}},
+    ]  # fmt: skip
+    assert columns.guess_plain(["อายุ", "เลขที่ครัวเรือน"], fields) == {
+        "อายุ": "/members/age",
+        "เลขที่ครัวเรือน": columns.ROW_KEY,
+    }
