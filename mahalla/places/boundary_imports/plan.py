@@ -12,8 +12,10 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from mahalla.core.jobs.messages import Message, message
 from mahalla.core.jobs.messages import names as names_of
@@ -70,6 +72,25 @@ class Plan:
     ambiguous: int = 0  # undecided: the write waits for a choice
     skipped: int = 0
     problems: list[dict] = field(default_factory=list)
+
+    def finished_fields(self, *, ambiguous: int | None = None) -> dict[str, Any]:
+        """The import's counts and problems as this plan leaves them, and the end of its
+        job: what the plan step and the write step both store on the BoundaryImport."""
+        return {
+            "status": BoundaryImport.Status.DONE,
+            "created_count": len(self.new),
+            "updated_count": len(self.changed),
+            "unchanged_count": self.unchanged,
+            "repaired_count": self.repaired,
+            "rejected_count": self.rejected,
+            "flagged_count": self.flagged,
+            "ambiguous_count": self.ambiguous if ambiguous is None else ambiguous,
+            "skipped_count": self.skipped,
+            "problems": self.problems,
+            "failure": {},
+            "lease_expires_at": None,
+            "finished_at": timezone.now(),
+        }
 
     def note(self, index: int, code: str, name: str, outcome: str, reason: Message) -> None:
         """Count a repaired or rejected feature and keep its problem for the report.

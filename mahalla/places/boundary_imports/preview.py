@@ -66,26 +66,12 @@ def _row(boundary_import: BoundaryImport, row: Any) -> BoundaryImportRow:
 def plan_store(boundary_import: BoundaryImport, plan: Plan) -> None:
     """Store the plan job's result: its rows and counts; the import awaits confirmation."""
     rows = [_row(boundary_import, row) for row in plan.rows]
-    now = timezone.now()
+    finished = plan.finished_fields()
     with transaction.atomic():
         BoundaryImportRow.objects.filter(boundary_import_id=boundary_import.pk).delete()
         BoundaryImportRow.objects.bulk_create(rows, batch_size=ROW_BATCH)
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-            status=Status.DONE,
-            phase=Phase.PLAN,
-            planned_at=now,
-            created_count=len(plan.new),
-            updated_count=len(plan.changed),
-            unchanged_count=plan.unchanged,
-            repaired_count=plan.repaired,
-            rejected_count=plan.rejected,
-            flagged_count=plan.flagged,
-            ambiguous_count=plan.ambiguous,
-            skipped_count=plan.skipped,
-            problems=plan.problems,
-            failure={},
-            lease_expires_at=None,
-            finished_at=now,
+            phase=Phase.PLAN, planned_at=finished["finished_at"], **finished
         )
 
 

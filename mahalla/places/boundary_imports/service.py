@@ -319,20 +319,9 @@ def _write(boundary_import: BoundaryImport, plan: Plan) -> None:
         # After the commit, apps that place records in areas (submissions) place them again.
         send_boundaries_changed(a.pk for a in (*plan.new, *plan.changed))
         # Marked done in the same transaction as the areas: done means written.
+        # Every ambiguous place was decided before the write ran.
         BoundaryImport.objects.filter(pk=boundary_import.pk).update(
-            status=Status.DONE,
-            created_count=len(plan.new),
-            updated_count=len(plan.changed),
-            unchanged_count=plan.unchanged,
-            repaired_count=plan.repaired,
-            rejected_count=plan.rejected,
-            flagged_count=plan.flagged,
-            ambiguous_count=0,
-            skipped_count=plan.skipped,
-            problems=plan.problems,
-            failure={},
-            lease_expires_at=None,
-            finished_at=timezone.now(),
+            **plan.finished_fields(ambiguous=0)
         )
 
 
