@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "mahalla.places",
     "mahalla.people",
     "mahalla.surveys",
+    "mahalla.registry",
     "mahalla.demo",
 ]
 

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistryConfig(AppConfig):
+    name = "mahalla.registry"
+    label = "registry"
+    verbose_name = _("Registry")
+
+    def ready(self) -> None:
+        from mahalla.registry import scope_rules
+        from mahalla.registry.ingest import hook
+
+        scope_rules.register()
+        hook.register()
