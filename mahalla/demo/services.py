@@ -74,10 +74,16 @@ def demo_data_reset() -> dict[str, int]:
         Q(area__in=areas) | Q(name_en__in=tehran.AREALESS_ORGANISATIONS)
     )
     try:
+        from mahalla.registry import demo as registry_demo
         from mahalla.surveys import demo as surveys_demo
 
+        registered = registry_demo.reset(paths)
         surveyed = surveys_demo.reset(paths)
-        return {**{f"survey {k}": v for k, v in surveyed.items()}, **_delete(areas, organisations)}
+        return {
+            **{f"registry {k}": v for k, v in registered.items()},
+            **{f"survey {k}": v for k, v in surveyed.items()},
+            **_delete(areas, organisations),
+        }
     except ProtectedError as exc:
         raise DemoResetBlocked(str(exc)) from exc
 

@@ -27,6 +27,11 @@ class Perm:
     VIEW_SUBMISSIONS = "surveys.view_submissions"
     REVIEW_SUBMISSIONS = "surveys.review_submissions"
     EXPORT_SUBMISSIONS = "surveys.export_submissions"
+    # Registry: settlement profiles and indicators (no personal data) are read by every role
+    # in its scope; households and members also need VIEW_PERSONAL_DATA. CHANGE_REGISTRY
+    # deletes, restores and merges records and edits forms' registry mappings.
+    VIEW_REGISTRY = "registry.view_registry"
+    CHANGE_REGISTRY = "registry.change_registry"
 
 
 class Role(models.TextChoices):
@@ -43,7 +48,7 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("auditor / inspector")
 
 
-_READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION}
+_READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION, Perm.VIEW_REGISTRY}
 _READ_EXPORT = _READ | {Perm.EXPORT_AREAS, Perm.VIEW_HISTORY}
 _SURVEY_READ = {Perm.VIEW_SUBMISSIONS, Perm.EXPORT_SUBMISSIONS}
 _SURVEY_REVIEW = _SURVEY_READ | {Perm.REVIEW_SUBMISSIONS, Perm.SUBMIT}
@@ -58,17 +63,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.CHANGE_ORGANISATION,
             Perm.MANAGE_ROLES,
             Perm.VIEW_PERSONAL_DATA,
+            Perm.CHANGE_REGISTRY,
         }
         | _SURVEY_ALL
     ),
     Role.PROGRAMME_STAFF: frozenset(
         _READ_EXPORT
         | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
     ),
     Role.DISTRICT_OFFICER: frozenset(
         _READ_EXPORT
         | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
+        | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
     ),
     Role.SURVEYOR: frozenset(_READ | {Perm.SUBMIT}),
@@ -77,9 +85,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.BODY_SECRETARY: frozenset(_READ_EXPORT),
     Role.FOCAL_POINT: frozenset(_READ),
     Role.NEIGHBOURHOOD_MANAGER: frozenset(
-        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA} | _SURVEY_REVIEW
+        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_REVIEW
     ),
-    Role.FACILITATOR: frozenset(_READ_EXPORT | {Perm.VIEW_PERSONAL_DATA} | _SURVEY_ALL),
+    Role.FACILITATOR: frozenset(
+        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_ALL
+    ),
     Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ),
 }
 

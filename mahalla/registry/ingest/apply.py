@@ -169,7 +169,6 @@ def _save(obj: Any, submission: Submission, created: bool, outcome: Outcome, cha
         outcome.unchanged += 1
         return
     obj._history_user = getattr(submission, "_history_user", None)
-    obj._change_reason = f"submission {submission.instance_id}"[:100]
     obj.save()
     if created:
         outcome.created += 1

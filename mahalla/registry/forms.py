@@ -1,0 +1,111 @@
+"""Filters of the registry pages. Choices come from value lists (data) and the scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mahalla.places.models import Area
+from mahalla.registry.models import Value, ValueList
+from mahalla.registry.selectors import VULNERABILITIES
+from mahalla.surveys.models import Campaign
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name if getattr(obj, "name", "") else obj)
+
+
+def _values(list_name: str, label: Any) -> NamedChoiceField:
+    return NamedChoiceField(
+        label=label,
+        queryset=Value.objects.filter(list=list_name),
+        required=False,
+        empty_label=_("all"),
+    )
+
+
+def _search() -> forms.CharField:
+    return forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class _Filters(forms.Form):
+    def __init__(self, *args: Any, communities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Districts and other areas above the communities one may see, for "within".
+        parents = communities.exclude(parent__isnull=True).values("parent_id")
+        self.fields["within"].queryset = Area.objects.filter(pk__in=parents).order_by("path")
+        campaigns = Campaign.objects.filter(area__in=Area.objects.filter(pk__in=parents))
+        self.fields["campaign"].queryset = campaigns | Campaign.objects.filter(
+            pk__in=self._campaign_ids(communities)
+        )
+
+    def _campaign_ids(self, communities: Any) -> Any:
+        return Campaign.objects.none().values("pk")
+
+    def filters(self) -> dict:
+        # A field typed wrong is reported on the form and left out; the others still apply.
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) or (None if name != "q" else "") for name in self.fields}
+
+
+class SettlementFilterForm(_Filters):
+    q = _search()
+    within = NamedChoiceField(label=_("Area"), queryset=None, required=False, empty_label=_("all"))
+    registration = forms.ChoiceField(
+        label=_("Registration"),
+        required=False,
+        choices=[("", _("any")), *Area.Registration.choices],
+    )
+    campaign = NamedChoiceField(
+        label=_("Survey round"), queryset=None, required=False, empty_label=_("latest")
+    )
+    tenure_situation = _values(ValueList.TENURE_SITUATION, _("Tenure situation"))
+    land_owner_type = _values(ValueList.LAND_OWNER_TYPE, _("Land owner"))
+    eviction_threat = _values(ValueList.EVICTION_THREAT, _("Eviction threat"))
+    hazard = _values(ValueList.HAZARD, _("Hazard"))
+
+    def filters(self) -> dict:
+        data = super().filters()
+        data["registration"] = data["registration"] or ""
+        return data
+
+
+class HouseholdFilterForm(_Filters):
+    q = forms.CharField(
+        label=_("Name or house number"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    within = NamedChoiceField(label=_("Area"), queryset=None, required=False, empty_label=_("all"))
+    campaign = NamedChoiceField(
+        label=_("Survey round"), queryset=None, required=False, empty_label=_("all")
+    )
+    tenure = _values(ValueList.TENURE_TYPE, _("Tenure"))
+    income_band = _values(ValueList.INCOME_BAND, _("Monthly income"))
+    vulnerability = forms.ChoiceField(label=_("Vulnerable group"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {
+            "elderly": _("a person aged 60 or more"),
+            "elderly_alone": _("an elderly person living alone"),
+            "disability": _("a person with a disability"),
+            "chronic_illness": _("a person with a chronic illness"),
+            "child": _("a child under 5"),
+        }
+        self.fields["vulnerability"].choices = [("", _("any")), *((k, labels[k]) for k in VULNERABILITIES)]
+
+    def filters(self) -> dict:
+        data = super().filters()
+        data["vulnerability"] = data["vulnerability"] or ""
+        return data
