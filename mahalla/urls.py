@@ -10,6 +10,7 @@ urlpatterns = [
     path("places/", include("mahalla.places.urls")),
     path("people/", include("mahalla.people.urls")),
     path("surveys/", include("mahalla.surveys.urls")),
+    path("registry/", include("mahalla.registry.urls")),
     path("api/", include("mahalla.api_urls")),
     path("admin/", admin.site.urls),
 ]

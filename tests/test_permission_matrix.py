@@ -991,6 +991,87 @@ SPECS.update(
 )
 
 
+
+# -- registry
+
+
+def _kt_household(world: World):
+    from mahalla.registry.models import Household
+
+    found = Household.objects.filter(head_name="Somsri Matrix").first()
+    return found or Household.objects.create(
+        area=world.lock_123, city=world.bangkok, head_name="Somsri Matrix"
+    )
+
+
+def kt_household(world: World) -> dict[str, Any]:
+    return {"pk": _kt_household(world).pk}
+
+
+def with_kt_household(world: World) -> dict[str, Any]:
+    _kt_household(world)
+    return {}
+
+
+def _deleted_households(world: World) -> int:
+    from mahalla.registry.models import Household
+
+    return Household.objects.filter(is_deleted=True).count()
+
+
+def _restored_households(world: World) -> int:
+    # Counted before `kwargs` deletes the household, and again after the refused restore.
+    from mahalla.registry.models import Household
+
+    return Household.objects.filter(head_name="Somsri Matrix", is_deleted=False).count()
+
+
+def _deleted_kt_household(world: World) -> dict[str, Any]:
+    household = _kt_household(world)
+    household.is_deleted = True
+    household.save()
+    return {"pk": household.pk}
+
+
+# Households are personal data: the treasurer (no VIEW_PERSONAL_DATA) is refused everywhere.
+HOUSEHOLD_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
+
+SPECS.update(
+    {
+        "registry:settlement_list": Spec(
+            denied=(("pathum_wan_officer", 200),),
+            secret=lambda w: w.lock_123.name_en,
+            note="communities in the reader's scope only",
+        ),
+        "registry:settlement_detail": Spec(
+            kwargs=lock_123, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+        ),
+        "registry:household_list": Spec(
+            kwargs=with_kt_household,
+            denied=(("pathum_wan_officer", 200), ("treasurer", 403), ("no_role", 403)),
+            secret=lambda w: "Somsri Matrix",
+        ),
+        "registry:household_detail": Spec(kwargs=kt_household, denied=HOUSEHOLD_DENIED),
+        "registry:household_delete": [
+            Spec(kwargs=kt_household, denied=HOUSEHOLD_DENIED),
+            Spec(
+                kwargs=kt_household,
+                method="post",
+                allowed=("khlong_toei_officer", 302),
+                denied=HOUSEHOLD_DENIED,
+                unchanged=_deleted_households,
+            ),
+        ],
+        "registry:household_restore": Spec(
+            kwargs=_deleted_kt_household,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=HOUSEHOLD_DENIED,
+            unchanged=_restored_households,
+        ),
+    }
+)
+
 def Campaign_count() -> int:  # noqa: N802 - reads as the model's count
     from mahalla.surveys.models import Campaign
 

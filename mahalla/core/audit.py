@@ -40,6 +40,7 @@ def access_log_record(
     object_id: str | int = "",
     area: Any = None,
     detail: str = "",
+    rows: int | None = None,
     request: HttpRequest | None = None,
 ) -> AccessLog:
     """Append one entry to the access log and return it.
@@ -65,5 +66,6 @@ def access_log_record(
         object_id=str(object_id or ""),
         area_id=area_id,
         detail=(detail or "")[:_DETAIL_MAX],
+        rows=rows,
         ip_address=_client_ip(request),
     )

@@ -31,6 +31,8 @@ class AccessLog(models.Model):
     object_id = models.CharField(_("record"), max_length=64, blank=True)
     area_id = models.BigIntegerField(_("area"), null=True, blank=True, db_index=True)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
+    # How many records the view, search or export showed (one for a detail page).
+    rows = models.PositiveIntegerField(_("records"), null=True, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
 
     class Meta:

@@ -35,6 +35,18 @@ class Navigation:
         return has_perm(user, Perm.VIEW_SUBMISSIONS) or has_perm(user, Perm.MANAGE_SURVEYS)
 
     @cached_property
+    def can_see_registry(self) -> bool:
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        return has_perm(user, Perm.VIEW_REGISTRY)
+
+    @cached_property
+    def can_see_households(self) -> bool:
+        """The household registry: personal data, for those who may see it."""
+        return self.can_see_registry and has_perm(self._request.user, Perm.VIEW_PERSONAL_DATA)
+
+    @cached_property
     def can_fill_forms(self) -> bool:
         """The web forms: for those who send submissions (SUBMIT somewhere, or a place on a
         campaign's team), the surveyors above all."""

@@ -87,6 +87,10 @@ class HouseholdFilterForm(_Filters):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     within = NamedChoiceField(label=_("Area"), queryset=None, required=False, empty_label=_("all"))
+    # One community, from its page's link (hidden: a list of every community would be long).
+    community = NamedChoiceField(
+        label=_("Community"), queryset=None, required=False, widget=forms.HiddenInput
+    )
     campaign = NamedChoiceField(
         label=_("Survey round"), queryset=None, required=False, empty_label=_("all")
     )
@@ -94,8 +98,9 @@ class HouseholdFilterForm(_Filters):
     income_band = _values(ValueList.INCOME_BAND, _("Monthly income"))
     vulnerability = forms.ChoiceField(label=_("Vulnerable group"), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args: Any, communities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, communities=communities, **kwargs)
+        self.fields["community"].queryset = communities
         labels = {
             "elderly": _("a person aged 60 or more"),
             "elderly_alone": _("an elderly person living alone"),

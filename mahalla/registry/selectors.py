@@ -136,6 +136,7 @@ def household_list(
     user: Any,
     q: str = "",
     within: Area | None = None,
+    community: Area | None = None,
     campaign: Any = None,
     tenure: Any = None,
     income_band: Any = None,
@@ -150,6 +151,8 @@ def household_list(
             households = households.filter(_packed__contains=word)
     if within is not None:
         households = households.filter(area__path__startswith=within.path)
+    if community is not None:
+        households = households.filter(area=community)
     for name, value in (("campaign", campaign), ("tenure", tenure), ("income_band", income_band)):
         if value is not None:
             households = households.filter(**{name: value})
