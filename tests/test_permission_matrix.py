@@ -991,7 +991,6 @@ SPECS.update(
 )
 
 
-
 # -- registry
 
 
@@ -1071,6 +1070,7 @@ SPECS.update(
         ),
     }
 )
+
 
 def Campaign_count() -> int:  # noqa: N802 - reads as the model's count
     from mahalla.surveys.models import Campaign

@@ -18,3 +18,93 @@ def reset(area_paths: list[str]) -> dict[str, int]:
         "settlement profiles": SettlementProfile.objects.filter(in_demo).delete()[0],
         "spatial units": SpatialUnit.objects.filter(in_demo).delete()[0],
     }
+
+
+# Realistic shares for Bangkok's pilot communities and Tehran's neighbourhoods (invented).
+_BANGKOK = {
+    "land_owner_type": [("state_agency", 5), ("crown_property", 2), ("municipal", 2),
+                        ("religious", 1), ("private_individual", 2), ("private_company", 1)],
+    "tenure_situation": [("none", 5), ("lease", 3), ("permit", 1), ("title", 1)],
+    "eviction_threat": [("none", 5), ("possible", 3), ("notice", 1)],
+    "hazards": [("flood", 6), ("fire", 3)],
+}  # fmt: skip
+_TEHRAN = {
+    "land_owner_type": [("private_individual", 5), ("religious", 2), ("municipal", 1),
+                        ("state_agency", 1), ("unknown", 1)],
+    "tenure_situation": [("title", 3), ("none", 4), ("permit", 1), ("lease", 1)],
+    "eviction_threat": [("none", 7), ("possible", 2)],
+    "hazards": [("fire", 2), ("flood", 1)],
+}  # fmt: skip
+
+
+def _pick(rng, weighted: list[tuple[str, int]]) -> str:
+    return rng.choices([c for c, _w in weighted], weights=[w for _c, w in weighted])[0]
+
+
+def _profile(rng, area, shares: dict) -> dict:
+    from shapely.geometry import shape
+
+    point = shape(area.geometry).representative_point()
+    houses = rng.randint(40, 420)
+    households = int(houses * rng.uniform(1.05, 1.45))
+    access = ["all", "all", "some", "none"]
+    return {
+        "community_name": area.name,
+        "location": f"{point.y:.6f} {point.x:.6f} 0 5",
+        "land": {
+            "land_owner_type": _pick(rng, shares["land_owner_type"]),
+            "tenure_situation": _pick(rng, shares["tenure_situation"]),
+            "eviction_threat": _pick(rng, shares["eviction_threat"]),
+        },
+        "people": {
+            "houses": houses,
+            "households": households,
+            "population": int(households * rng.uniform(2.8, 4.6)),
+        },
+        "infrastructure": {
+            "water": rng.choice(access[:3]),
+            "electricity": rng.choice(access[:3]),
+            "drainage": rng.choice(access),
+            "access_road_width": f"{rng.uniform(0.8, 6):.1f}",
+            "toilets": rng.choice(access[:3]),
+            "solid_waste": rng.choice(["collected", "irregular", "none"]),
+        },
+        "hazards": [c for c, w in shares["hazards"] if rng.random() < w / 10],
+        "services": rng.sample(["school", "health", "market", "transport"], rng.randint(1, 3)),
+        "community_organisation": rng.choice(["yes", "yes", "no"]),
+        "savings_group": rng.choice(["yes", "no"]),
+    }
+
+
+def build_profiles(*, version, areas, campaign, surveyor, reviewer, seed: str) -> int:
+    """A community profile for each of `areas` (polygons), sent by `surveyor` through the
+    intake and approved by `reviewer`, so the registry is filled by the same services as in
+    the field. Safe to run again: instance IDs come from `seed`, and a stored one is skipped."""
+    import random
+    import uuid
+
+    from mahalla.registry.answers_xml import answers_xml
+    from mahalla.surveys.models import ReviewState, Submission
+    from mahalla.surveys.openrosa.intake import receive_submission
+    from mahalla.surveys.submissions import processing
+    from mahalla.surveys.submissions.review import submission_review
+
+    rng = random.Random(seed)
+    made = 0
+    for area in areas:
+        if area.geometry_kind != "polygon":
+            continue
+        instance_id = f"uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}"
+        shares = _TEHRAN if area.name_fa and not area.name_th else _BANGKOK
+        answers = _profile(rng, area, shares)
+        if Submission.objects.filter(form=version.form, instance_id=instance_id).exists():
+            continue
+        xml = answers_xml(version, answers, instance_id=instance_id)
+        receive_submission(xml=xml, files=[], user=surveyor, campaign=campaign)
+        submission = Submission.objects.get(form=version.form, instance_id=instance_id)
+        processing.process_version(submission.current_id)
+        submission.refresh_from_db()
+        if submission.review_state != ReviewState.APPROVED:
+            submission_review(submission=submission, user=reviewer, state=ReviewState.APPROVED)
+        made += 1
+    return made

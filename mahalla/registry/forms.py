@@ -108,7 +108,10 @@ class HouseholdFilterForm(_Filters):
             "chronic_illness": _("a person with a chronic illness"),
             "child": _("a child under 5"),
         }
-        self.fields["vulnerability"].choices = [("", _("any")), *((k, labels[k]) for k in VULNERABILITIES)]
+        self.fields["vulnerability"].choices = [
+            ("", _("any")),
+            *((k, labels[k]) for k in VULNERABILITIES),
+        ]
 
     def filters(self) -> dict:
         data = super().filters()

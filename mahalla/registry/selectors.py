@@ -38,7 +38,11 @@ def may_view_households(user: Any) -> bool:
 
 
 def visible_communities(user: Any) -> QuerySet:
-    return for_user(user, Perm.VIEW_REGISTRY, Area.objects.filter(level__is_community=True))
+    """Communities (areas of a community level) and any other area that has a settlement
+    profile (in Tehran a neighbourhood is the surveyed unit), in the user's scope."""
+    profiled = SettlementProfile.objects.filter(is_deleted=False).values("area_id")
+    areas = Area.objects.filter(Q(level__is_community=True) | Q(pk__in=profiled))
+    return for_user(user, Perm.VIEW_REGISTRY, areas)
 
 
 def _latest(campaign: Any = None) -> QuerySet:
@@ -178,7 +182,12 @@ def household_get(*, user: Any, pk: int, deleted: bool = False) -> Household | N
     members = Member.objects.filter(is_deleted=False).select_related("sex", "occupation")
     return (
         households.select_related(
-            "area", "area__level", "campaign", "tenure", "income_band", "house_condition",
+            "area",
+            "area__level",
+            "campaign",
+            "tenure",
+            "income_band",
+            "house_condition",
             "source_submission",
         )  # fmt: skip
         .prefetch_related(Prefetch("members", queryset=members))

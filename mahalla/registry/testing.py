@@ -3,44 +3,19 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
+from mahalla.registry.answers_xml import answers_xml
 from mahalla.surveys.forms.default_forms import build
 from mahalla.surveys.models import FormVersion
 from mahalla.surveys.testing import make_submission, new_instance_id
+
+__all__ = ["answers_xml", "default_versions", "household_answers", "profile_answers", "submit"]
 
 
 def default_versions(area, user=None) -> tuple[FormVersion, FormVersion]:
     """(community profile, household survey), published on `area`."""
     community, household = build.load(area=area, user=user)
     return community, household
-
-
-def _elements(answers: dict[str, Any]) -> str:
-    out = []
-    for name, value in answers.items():
-        rows = value if isinstance(value, list) and value and isinstance(value[0], dict) else [value]
-        for row in rows:
-            if isinstance(row, dict):
-                out.append(f"<{name}>{_elements(row)}</{name}>")
-            elif isinstance(row, list):
-                out.append(f"<{name}>{escape(' '.join(map(str, row)))}</{name}>")
-            else:
-                out.append(f"<{name}>{escape('' if row is None else str(row))}</{name}>")
-    return "".join(out)
-
-
-def answers_xml(version: FormVersion, answers: dict[str, Any], *, instance_id: str = "", deprecated_id: str = "") -> bytes:
-    """The XML ODK Collect would send for `answers` (nested as the parsed JSON: groups as
-    dicts, repeats as lists of dicts, a geopoint as "lat lon alt accuracy")."""
-    instance_id = instance_id or new_instance_id()
-    deprecated = f"<deprecatedID>{deprecated_id}</deprecatedID>" if deprecated_id else ""
-    return (
-        f'<?xml version="1.0"?><data xmlns:jr="http://openrosa.org/javarosa" '
-        f'xmlns:orx="http://openrosa.org/xforms" id="{version.form.xml_form_id}" '
-        f'version="{version.version}">{_elements(answers)}'
-        f"<meta><instanceID>{instance_id}</instanceID>{deprecated}</meta></data>"
-    ).encode()
 
 
 def household_answers(**overrides: Any) -> dict[str, Any]:
@@ -70,7 +45,8 @@ def profile_answers(**overrides: Any) -> dict[str, Any]:
                  "eviction_threat": "notice"},
         "people": {"houses": 120, "households": 140, "population": 560},
         "infrastructure": {"water": "all", "electricity": "all", "drainage": "some",
-                           "toilets": "all", "access_road_width": "2.5", "solid_waste": "irregular"},
+                           "toilets": "all", "access_road_width": "2.5",
+                           "solid_waste": "irregular"},
         "hazards": ["flood", "fire"],
         "services": ["school"],
         "community_organisation": "yes",
@@ -88,5 +64,7 @@ def profile_answers(**overrides: Any) -> dict[str, Any]:
 
 def submit(version: FormVersion, answers: dict[str, Any], **kwargs: Any):
     instance_id = kwargs.pop("instance_id", "") or new_instance_id()
-    xml = answers_xml(version, answers, instance_id=instance_id, deprecated_id=kwargs.pop("deprecated_id", ""))
+    xml = answers_xml(
+        version, answers, instance_id=instance_id, deprecated_id=kwargs.pop("deprecated_id", "")
+    )
     return make_submission(version, xml=xml, instance_id=instance_id, **kwargs)

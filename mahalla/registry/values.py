@@ -36,7 +36,12 @@ def ensure_values(list_name: str, choices: list[dict]) -> int:
     """Add the form's choices a list lacks (names from their labels); returns how many."""
     have = set(Value.objects.filter(list=list_name).values_list("code", flat=True))
     new = [
-        Value(list=list_name, code=c["name"][:80], rank=index, **_names(c.get("labels", {}), c["name"]))
+        Value(
+            list=list_name,
+            code=c["name"][:80],
+            rank=index,
+            **_names(c.get("labels", {}), c["name"]),
+        )
         for index, c in enumerate(choices, start=1)
         if c.get("name") and c["name"][:80] not in have
     ]

@@ -59,7 +59,9 @@ def _version(submission: Submission) -> SubmissionVersion:
         version.refresh_from_db()
         submission.refresh_from_db(fields=["area", "longitude", "latitude"])
     if version is None or version.data is None or version.form_version is None:
-        raise ValidationError(_("This submission could not be read, so it cannot enter the registry."))
+        raise ValidationError(
+            _("This submission could not be read, so it cannot enter the registry.")
+        )
     return version
 
 
@@ -104,7 +106,9 @@ class _Reader:
             self.problems.append(str(problem))
             return None
         if spec.list and value not in (None, []):
-            choices = {c["name"]: c.get("labels", {}) for c in self.questions[path].get("choices", [])}
+            choices = {
+                c["name"]: c.get("labels", {}) for c in self.questions[path].get("choices", [])
+            }
             if isinstance(value, list):
                 return [self.values.get(spec.list, code, choices.get(code)) for code in value]
             return self.values.get(spec.list, value, choices.get(value))
@@ -218,7 +222,9 @@ def _household(submission: Submission, version: SubmissionVersion, reader: _Read
     for text in ("head_name", "house_number"):
         values[text] = values.get(text) or ""
     values["member_count"] = len(members)
-    names = " ".join([values["head_name"], values["house_number"], *(m.get("name") or "" for m in members)])
+    names = " ".join(
+        [values["head_name"], values["house_number"], *(m.get("name") or "" for m in members)]
+    )
     values["search_text"] = normalize_search(names)[:400]
     household = Household.objects.select_for_update().filter(source_submission=submission).first()
     created = household is None
@@ -285,7 +291,10 @@ def _settlement(submission: Submission, version: SubmissionVersion, reader: _Rea
     households, population = main.get("households"), main.get("population")
     if households is not None and population is not None and population < households:
         reader.problems.append(
-            _("Population (%(population)s) is smaller than the number of households (%(households)s).")
+            _(
+                "Population (%(population)s) is smaller than the number of households "
+                "(%(households)s)."
+            )
             % {"population": population, "households": households}
         )
     reader.raise_problems()
@@ -296,7 +305,9 @@ def _settlement(submission: Submission, version: SubmissionVersion, reader: _Rea
     values.pop("longitude"), values.pop("latitude")
     values |= _fk(main, _PROFILE_VALUES)
     values["notes"] = values.get("notes") or ""
-    profile = SettlementProfile.objects.select_for_update().filter(source_submission=submission).first()
+    profile = (
+        SettlementProfile.objects.select_for_update().filter(source_submission=submission).first()
+    )
     created = profile is None
     if created:
         profile = SettlementProfile(source_submission=submission)

@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from mahalla.core.i18n.text import normalize_search
 from mahalla.core.i18n.digits import parse_number
+from mahalla.core.i18n.text import normalize_search
 
 _TRUE = {"yes", "y", "true", "1", "ok", "ใช่", "มี", "بله", "آری", "دارد"}
 _FALSE = {"no", "n", "false", "0", "ไม่ใช่", "ไม่มี", "خیر", "نه", "ندارد"}
@@ -58,7 +58,9 @@ def _int(value: Any, label: Any) -> int:
             raise ValueError
         number = int(number)
     except (ValueError, InvalidOperation, TypeError) as exc:
-        raise Problem(_("%(field)s: “%(value)s” is not a whole number.") % {"field": label, "value": value}) from exc
+        raise Problem(
+            _("%(field)s: “%(value)s” is not a whole number.") % {"field": label, "value": value}
+        ) from exc
     if number < 0 or number > 10_000_000:
         raise Problem(
             _("%(field)s: %(value)s is not a possible number.") % {"field": label, "value": number}
@@ -70,7 +72,9 @@ def _decimal(value: Any, label: Any) -> Decimal:
     try:
         number = Decimal(str(value)) if isinstance(value, int | float) else parse_number(str(value))
     except (ValueError, InvalidOperation) as exc:
-        raise Problem(_("%(field)s: “%(value)s” is not a number.") % {"field": label, "value": value}) from exc
+        raise Problem(
+            _("%(field)s: “%(value)s” is not a number.") % {"field": label, "value": value}
+        ) from exc
     if not number.is_finite() or number < 0 or number >= 1000:
         raise Problem(
             _("%(field)s: %(value)s is not a possible number.") % {"field": label, "value": value}
@@ -84,14 +88,18 @@ def _bool(value: Any, label: Any) -> bool:
         return True
     if key in _FALSE_KEYS:
         return False
-    raise Problem(_("%(field)s: “%(value)s” is neither yes nor no.") % {"field": label, "value": value})
+    raise Problem(
+        _("%(field)s: “%(value)s” is neither yes nor no.") % {"field": label, "value": value}
+    )
 
 
 def _date(value: Any, label: Any) -> date:
     try:
         return datetime.fromisoformat(str(value)).date()
     except ValueError as exc:
-        raise Problem(_("%(field)s: “%(value)s” is not a date.") % {"field": label, "value": value}) from exc
+        raise Problem(
+            _("%(field)s: “%(value)s” is not a date.") % {"field": label, "value": value}
+        ) from exc
 
 
 def _point(value: Any, label: Any) -> tuple[float, float]:

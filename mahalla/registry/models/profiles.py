@@ -61,9 +61,7 @@ class SettlementProfile(Sourced):
     has_community_organisation = models.BooleanField(_("community organisation"), **_YES_NO)
     has_savings_group = models.BooleanField(_("savings group"), **_YES_NO)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords(
-        excluded_fields=["updated_at"], m2m_fields=[hazards, services]
-    )
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[hazards, services])
 
     class Meta:
         verbose_name = _("settlement profile")

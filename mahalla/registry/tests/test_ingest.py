@@ -75,7 +75,11 @@ def test_applying_again_changes_nothing(world, versions):
     outcome = apply_submission(submission)
     assert outcome.created == outcome.updated == 0
     assert outcome.unchanged == 5  # household, two members, structure, relationship
-    assert (Household.history.count(), Member.history.count(), TenureRelationship.objects.count()) == counts
+    assert (
+        Household.history.count(),
+        Member.history.count(),
+        TenureRelationship.objects.count(),
+    ) == counts
     assert Household.objects.count() == 1
 
 
@@ -91,7 +95,9 @@ def test_an_edited_submission_approved_again_updates_the_same_records(world, ver
     )
     submit(household_form, edited, submission=submission, deprecated_id=submission.instance_id)
     submission.refresh_from_db()
-    submission_review(submission=submission, user=officer, state=ReviewState.HAS_ISSUES, comment="?")
+    submission_review(
+        submission=submission, user=officer, state=ReviewState.HAS_ISSUES, comment="?"
+    )
     _approve(submission, officer)
 
     household = Household.objects.get()
