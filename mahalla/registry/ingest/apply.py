@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mahalla.core.i18n.text import normalize_search
+from mahalla.core.i18n.timezones import reader_time_zone
 from mahalla.places.models import Area
 from mahalla.registry.ingest.convert import Problem, at, read, relative
 from mahalla.registry.ingest.targets import TARGETS, Target
@@ -152,16 +153,18 @@ class _Reader:
             raise ValidationError(self.problems)
 
 
-def _assign(obj: Any, values: dict[str, Any], version_id: int) -> bool:
-    """Set the fields that differ; keep each mapped field's source version. True if changed."""
+def _assign(obj: Any, values: dict[str, Any], version_id: int, sourced: Any = ()) -> bool:
+    """Set the fields that differ, and record the source version of each mapped registry
+    field in `sourced` (the mapping's keys: "head_name", "location", "member.age"…).
+    True if anything changed."""
     changed = False
     for name, value in values.items():
         if getattr(obj, name) != value:
             setattr(obj, name, value)
             changed = True
     provenance = dict(obj.provenance or {})
-    for name in values:
-        provenance[name.removesuffix("_id")] = version_id
+    for name in sourced:
+        provenance[name] = version_id
     if provenance != obj.provenance:
         obj.provenance = provenance
         changed = True
@@ -196,8 +199,16 @@ _PROFILE_VALUES = (
 )  # fmt: skip
 
 
+def _received_day(submission: Submission, version: SubmissionVersion):
+    """The day the version arrived, where its surveyor is (their zone, else their
+    language's): a worker in UTC must not date a Bangkok morning survey the day before."""
+    user = submission.submitted_by
+    zone = reader_time_zone(getattr(user, "time_zone", ""), getattr(user, "language", None))
+    return timezone.localdate(version.received_at, zone)
+
+
 def _common(submission: Submission, version: SubmissionVersion, main: dict, area: Area) -> dict:
-    observed = main.pop("observed_on", None) or timezone.localdate(version.received_at)
+    observed = main.pop("observed_on", None) or _received_day(submission, version)
     point = main.pop("location", None)
     longitude, latitude = point if point else (submission.longitude, submission.latitude)
     return {
@@ -213,6 +224,7 @@ def _common(submission: Submission, version: SubmissionVersion, main: dict, area
 
 def _household(submission: Submission, version: SubmissionVersion, reader: _Reader) -> Outcome:
     main = reader.main()
+    sourced = list(main)
     members = reader.members()
     reader.raise_problems()
     area = _place(submission)
@@ -230,15 +242,16 @@ def _household(submission: Submission, version: SubmissionVersion, reader: _Read
     created = household is None
     if created:
         household = Household(source_submission=submission)
-    _save(household, submission, created, outcome, _assign(household, values, version.pk))
+    _save(household, submission, created, outcome, _assign(household, values, version.pk, sourced))
     outcome.records.append(household)
-    _members(household, members, submission, version, outcome)
+    member_keys = [k for k in reader.sources if k.startswith("member.")]
+    _members(household, members, submission, version, outcome, member_keys)
     if main.get("tenure") is not None:
         _tenure(household, values, main["tenure"], submission, version, outcome)
     return outcome
 
 
-def _members(household, rows, submission, version, outcome) -> None:
+def _members(household, rows, submission, version, outcome, sourced) -> None:
     existing = {m.position: m for m in Member.objects.filter(household=household)}
     for position, row in enumerate(rows, start=1):
         values = _fk(row, _MEMBER_VALUES)
@@ -250,7 +263,7 @@ def _members(household, rows, submission, version, outcome) -> None:
         created = member is None
         if created:
             member = Member(household=household, position=position, source_submission=submission)
-        _save(member, submission, created, outcome, _assign(member, values, version.pk))
+        _save(member, submission, created, outcome, _assign(member, values, version.pk, sourced))
     for member in existing.values():  # rows the edited submission no longer has
         if not member.is_deleted:
             member.is_deleted = True
@@ -288,6 +301,7 @@ def _tenure(household, values, tenure, submission, version, outcome) -> None:
 
 def _settlement(submission: Submission, version: SubmissionVersion, reader: _Reader) -> Outcome:
     main = reader.main()
+    sourced = list(main)
     households, population = main.get("households"), main.get("population")
     if households is not None and population is not None and population < households:
         reader.problems.append(
@@ -311,7 +325,7 @@ def _settlement(submission: Submission, version: SubmissionVersion, reader: _Rea
     created = profile is None
     if created:
         profile = SettlementProfile(source_submission=submission)
-    changed = _assign(profile, values, version.pk)
+    changed = _assign(profile, values, version.pk, sourced)
     _save(profile, submission, created, outcome, changed)
     for name, chosen in many.items():
         if chosen is None:

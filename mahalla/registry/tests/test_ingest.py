@@ -51,6 +51,10 @@ def test_approving_a_household_creates_the_household_its_members_and_tenure(worl
     assert household.source_submission == submission
     assert household.provenance["head_name"] == submission.current_id
     assert household.provenance["tenure"] == submission.current_id
+    # Only what the mapping filled: not the fields the registry derives (city, search text).
+    assert set(household.provenance) == {
+        "location", "head_name", "income_band", "house_condition", "tenure", "savings_member",
+    }  # fmt: skip
     members = list(household.members.order_by("position"))
     assert [(m.name, m.age, m.sex.code) for m in members] == [
         ("สมชาย ใจดี", 67, "male"),
@@ -192,3 +196,19 @@ def test_a_choice_the_list_lacks_is_added_from_the_form(world, versions):
     retired = Value.objects.get(list="occupation", code="retired")
     assert (retired.name_en, retired.name_th, retired.name_fa) == ("Retired", "เกษียณ", "بازنشسته")
     assert Value.objects.filter(list="evidence_type", code="title_deed").exists()  # migration
+
+
+def test_the_survey_day_is_the_surveyors_day(world, versions):
+    from datetime import UTC, date, datetime
+
+    from mahalla.surveys.models import SubmissionVersion
+    from mahalla.testing import make_user
+
+    surveyor = make_user("somsri", language="th")
+    _community, household_form = versions
+    submission = submit(household_form, household_answers(), user=surveyor)
+    # 23:30 in UTC is 06:30 the next morning in Bangkok.
+    late = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    SubmissionVersion.objects.filter(pk=submission.current_id).update(received_at=late)
+    outcome = apply_submission(submission)
+    assert outcome.records[0].observed_on == date(2026, 12, 1)

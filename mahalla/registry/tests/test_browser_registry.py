@@ -1,0 +1,105 @@
+"""A district officer on a phone, in Thai and in Persian: approves a household submission,
+finds the household in the registry, opens it, deletes it and undoes the deletion; then
+opens the community's page with its profile."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mahalla.registry.models import Household
+from mahalla.registry.testing import default_versions, household_answers, profile_answers, submit
+from mahalla.testing import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+NAMES = {"th": "สมหญิง รักดี", "fa": "فاطمه كريمي"}
+# The household's tenure and the community's land owner, as the reader's language names them.
+TEXT = {
+    "th": ("ผู้อยู่อาศัยโดยไม่มีเอกสารสิทธิ์", "หน่วยงานรัฐ"),
+    "fa": ("ساکن بدون سند", "دستگاه دولتی"),
+}
+SHOTS = os.environ.get("SCREENSHOTS")
+
+
+def _sign_in(page, user, language):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
+def test_officer_approves_finds_and_restores_a_household(page, live_server, world, browser_locale):
+    language = browser_locale[:2]
+    name = NAMES[language]
+    community, household_form = default_versions(world.bangkok, user=world.admin)
+    submission = submit(household_form, household_answers(head_name=name))
+    from mahalla.surveys.submissions.review import submission_review
+
+    submission_review(
+        submission=submit(community, profile_answers()),
+        user=world.khlong_toei_officer,
+        state="approved",
+    )
+    _sign_in(page, world.khlong_toei_officer, language)
+    if language == "fa":
+        assert page.locator("html").get_attribute("dir") == "rtl"
+
+    # Approve the household survey from its page.
+    page.goto(f"/surveys/submissions/{submission.pk}/")
+    with page.expect_navigation():
+        page.click("button[name=state][value=approved]")
+    with page.expect_navigation():
+        page.click("#confirm-review")
+    household = Household.objects.get(source_submission=submission)
+
+    # Find it from the header's registry link, searching the name as typed on a phone:
+    # Persian with Arabic letter forms, Thai without the space.
+    with page.expect_navigation():
+        page.click(".main-nav a[href='/registry/settlements/']")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/communities-{language}.png", full_page=True)
+    with page.expect_navigation():
+        page.click(".page-header a[href='/registry/households/']")
+    typed = {"th": "สมหญิงรักดี", "fa": "فاطمه کریمی"}[language]
+    page.fill("input[name=q]", typed)
+    with page.expect_navigation():
+        page.click(".filters button[type=submit]")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/households-{language}.png", full_page=True)
+    cards = page.locator(".household-cards .card")
+    assert cards.count() == 1 and name in cards.first.inner_text()
+    with page.expect_navigation():
+        cards.first.locator("a").click()
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/household-{language}.png", full_page=True)
+    facts = page.locator(".household-facts").inner_text()
+    assert TEXT[language][0] in facts  # tenure, in the reader's language
+    assert page.locator("table.members tbody tr").count() == 2
+
+    # Delete (asked first), then undo.
+    with page.expect_navigation():
+        page.click(f"a[href='/registry/households/{household.pk}/delete/']")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator("#deleted-notice").is_visible()
+    box = page.locator("#deleted-notice button").bounding_box()
+    assert box["height"] >= 44
+    with page.expect_navigation():
+        page.click("#deleted-notice button")
+    household.refresh_from_db()
+    assert not household.is_deleted
+
+    # The community's page shows its profile.
+    with page.expect_navigation():
+        page.click(f".household-facts a[href='/registry/settlements/{world.lock_123.pk}/']")
+    assert TEXT[language][1] in page.locator(".profile-facts").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1  # nothing wider than the phone
+    assert page.blocked_requests == []
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/community-{language}.png", full_page=True)
