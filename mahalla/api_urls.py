@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
+from mahalla.registry.api import HouseholdViewSet, SettlementProfileViewSet, ValueViewSet
 from mahalla.surveys.campaigns.api import CampaignViewSet
 from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
 from mahalla.surveys.submissions.api import SubmissionViewSet
@@ -40,6 +41,10 @@ router.register("survey-forms", FormViewSet, basename="survey-form")
 router.register("survey-form-versions", FormVersionViewSet, basename="survey-form-version")
 # --- surveys: submissions ---
 router.register("submissions", SubmissionViewSet, basename="submission")
+# --- registry ---
+router.register("registry-values", ValueViewSet, basename="registry-value")
+router.register("settlement-profiles", SettlementProfileViewSet, basename="settlement-profile")
+router.register("households", HouseholdViewSet, basename="household")
 
 urlpatterns = [
     path("", include(router.urls)),

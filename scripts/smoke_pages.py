@@ -347,6 +347,57 @@ PAGES.update(
 )
 
 
+# -- registry (filled by the demo's approvals)
+
+
+def _household(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import Household
+
+    household = Household.objects.filter(area__path__startswith=demo.khlong_toei.path).first()
+    if household is None:
+        raise LookupError("the demo data has no household: the demo's approvals fill them")
+    return {"pk": household.pk}
+
+
+def _profiled_community(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import SettlementProfile
+
+    profile = SettlementProfile.objects.filter(area__path__startswith=demo.khlong_toei.path).first()
+    if profile is None:
+        raise LookupError("the demo data has no settlement profile")
+    return {"pk": profile.area_id}
+
+
+def _profile(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import SettlementProfile
+
+    return {"pk": SettlementProfile.objects.order_by("pk").first().pk}
+
+
+def _value(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import Value
+
+    return {"pk": Value.objects.order_by("pk").first().pk}
+
+
+PAGES.update(
+    {
+        "registry:settlement_list": Page(),
+        "registry:settlement_detail": Page(kwargs=_profiled_community),
+        "registry:household_list": Page(),
+        "registry:household_detail": Page(kwargs=_household),
+        "registry:household_delete": Page(kwargs=_household, note="the confirmation page"),
+        "registry:household_restore": Page(kwargs=_household, status=POST_ONLY, kind="data"),
+        "api:registry-value-list": Page(kind="data"),
+        "api:registry-value-detail": Page(kwargs=_value, kind="data"),
+        "api:settlement-profile-list": Page(kind="data"),
+        "api:settlement-profile-detail": Page(kwargs=_profile, kind="data"),
+        "api:household-list": Page(kind="data"),
+        "api:household-detail": Page(kwargs=_household, kind="data"),
+    }
+)
+
+
 def _walk(patterns: list, namespace: str = "", prefix: str = "") -> Iterator[tuple[str, str]]:
     for entry in patterns:
         route = prefix + str(entry.pattern)

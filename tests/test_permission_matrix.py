@@ -1012,6 +1012,30 @@ def with_kt_household(world: World) -> dict[str, Any]:
     return {}
 
 
+def _a_value():
+    from mahalla.registry.models import Value
+
+    return Value.objects.order_by("pk").first()
+
+
+def _kt_profile(world: World):
+    from mahalla.registry.models import SettlementProfile
+
+    found = SettlementProfile.objects.filter(area=world.lock_123).first()
+    return found or SettlementProfile.objects.create(
+        area=world.lock_123, city=world.bangkok, households=12
+    )
+
+
+def kt_profile(world: World) -> dict[str, Any]:
+    return {"pk": _kt_profile(world).pk}
+
+
+def with_kt_profile(world: World) -> dict[str, Any]:
+    _kt_profile(world)
+    return {}
+
+
 def _deleted_households(world: World) -> int:
     from mahalla.registry.models import Household
 
@@ -1061,6 +1085,23 @@ SPECS.update(
                 unchanged=_deleted_households,
             ),
         ],
+        "api:registry-value-list": api(denied=()),
+        "api:registry-value-detail": api(
+            kwargs=lambda w: {"pk": _a_value().pk}, denied=(("no_role", 404),)
+        ),
+        "api:settlement-profile-list": api(
+            kwargs=with_kt_profile,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: f'"id":{_kt_profile(w).pk},',
+        ),
+        "api:settlement-profile-detail": api(kwargs=kt_profile),
+        "api:household-list": api(
+            kwargs=with_kt_household,
+            denied=(("pathum_wan_officer", 200), ("treasurer", 200), ("no_role", 200)),
+            secret=lambda w: "Somsri Matrix",
+            note="the treasurer gets the households without their personal fields",
+        ),
+        "api:household-detail": api(kwargs=kt_household),
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,
             method="post",

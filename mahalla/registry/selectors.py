@@ -123,7 +123,7 @@ def visible_households(user: Any) -> QuerySet:
     return households
 
 
-def _vulnerable(kind: str) -> Q:
+def vulnerable_q(kind: str) -> Q:
     members = Member.objects.filter(household=OuterRef("pk"), is_deleted=False)
     condition = {
         "elderly": Q(age__gte=ELDERLY_AGE),
@@ -161,7 +161,7 @@ def household_list(
         if value is not None:
             households = households.filter(**{name: value})
     if vulnerability in VULNERABILITIES:
-        households = households.filter(_vulnerable(vulnerability))
+        households = households.filter(vulnerable_q(vulnerability))
     return households.select_related("area", "tenure", "income_band").order_by(
         Bytewise("area__path"), "head_name", "pk"
     )
