@@ -52,6 +52,9 @@ def demo_data_build() -> DemoResult:
     from mahalla.surveys import demo as surveys_demo  # the demo sits above every app
 
     made = surveys_demo.build(b.areas)["submissions"]
+    from mahalla.registry import demo as registry_demo
+
+    made += registry_demo.build(b.areas)
     if made:
         b.stats["survey submissions"] += made
     return DemoResult(builder=b, logins=logins)

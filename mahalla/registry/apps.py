@@ -10,8 +10,9 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registry")
 
     def ready(self) -> None:
-        from mahalla.registry import scope_rules
+        from mahalla.registry import follow_up, scope_rules
         from mahalla.registry.ingest import hook
 
         scope_rules.register()
         hook.register()
+        follow_up.register()

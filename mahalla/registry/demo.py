@@ -1,5 +1,7 @@
-"""Registry demo data comes from the survey demo's approvals (the same services a reviewer
-uses); this module removes it before the demo's places are removed."""
+"""Registry demo data: it comes from survey submissions approved through the same services a
+reviewer uses (the survey demo's household reviews, and here community profiles sent and
+approved in Khlong Toei and Sanglaj), plus the household follow-up form in the Khlong Toei
+campaign. `reset` removes it before the demo's places are removed."""
 
 from __future__ import annotations
 
@@ -107,4 +109,37 @@ def build_profiles(*, version, areas, campaign, surveyor, reviewer, seed: str) -
         if submission.review_state != ReviewState.APPROVED:
             submission_review(submission=submission, user=reviewer, state=ReviewState.APPROVED)
         made += 1
+    return made
+
+
+def build(areas: dict) -> int:
+    """Community profiles for Khlong Toei's communities and for Sanglaj, and the follow-up
+    form in the Khlong Toei campaign (after the survey demo has made its campaigns)."""
+    from mahalla.people.models import User
+    from mahalla.places.models import Area
+    from mahalla.registry.default_forms import household_update
+    from mahalla.surveys.models import Campaign, FormVersion
+
+    community = FormVersion.objects.get(form__xml_form_id="community_profile", state="published")
+    kt_communities = Area.objects.filter(
+        path__startswith=areas["khlong_toei"].path, level__is_community=True
+    ).order_by("path")
+    made = 0
+    for district, places, surveyor, reviewer, seed in (
+        ("khlong_toei", list(kt_communities), "surveyor_klongtoei", "officer_klongtoei", "th"),
+        ("tehran_d12", [areas["sanglaj"]], "surveyor_d12", "manager_d12", "fa"),
+    ):
+        made += build_profiles(
+            version=community,
+            areas=places,
+            campaign=Campaign.objects.filter(area=areas[district]).order_by("pk").first(),
+            surveyor=User.objects.get(username=surveyor),
+            reviewer=User.objects.get(username=reviewer),
+            seed=f"mahalla-demo-profiles-{seed}",
+        )
+    admin = User.objects.get(username="admin")
+    follow_up = household_update.load(area=areas["bangkok"], user=admin)
+    kt_campaign = Campaign.objects.filter(area=areas["khlong_toei"]).order_by("pk").first()
+    if kt_campaign is not None:
+        kt_campaign.form_versions.add(follow_up)
     return made

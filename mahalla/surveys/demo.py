@@ -52,7 +52,6 @@ def build(areas: dict[str, Area]) -> dict[str, Any]:
     processing.process_versions(list(unparsed.values_list("pk", flat=True)))
     _import_old_list(officer, household)
     _review(officer, campaign)
-    made += _profiles(community, places, campaign, surveyor, officer, "mahalla-demo-profiles")
     _reread(officer, household.form)
     # One finished export (the export page's history is not empty); no extra submissions.
     exports_demo.build(khlong_toei, user=officer, submissions=0, form_id=household.form.xml_form_id)
@@ -92,27 +91,7 @@ def _tehran(areas: dict[str, Area], versions: list, household, admin: User) -> i
     unparsed = SubmissionVersion.objects.filter(submission__campaign=campaign, parsed_at=None)
     processing.process_versions(list(unparsed.values_list("pk", flat=True)))
     _review_sanglaj(campaign, areas["sanglaj"])
-    manager = User.objects.get(username="manager_d12")
-    sanglaj = [a for a in places if a.path.startswith(areas["sanglaj"].path)]
-    made += _profiles(
-        versions[0], sanglaj or places[:1], campaign, surveyor, manager, "mahalla-demo-profiles-fa"
-    )
     return made
-
-
-def _profiles(version, places, campaign, surveyor, reviewer, seed: str) -> int:
-    """Community profiles of the campaign's places, sent and approved: they fill the
-    registry's settlement profiles."""
-    from mahalla.registry import demo as registry_demo
-
-    return registry_demo.build_profiles(
-        version=version,
-        areas=places,
-        campaign=campaign,
-        surveyor=surveyor,
-        reviewer=reviewer,
-        seed=seed,
-    )
 
 
 def _review_sanglaj(campaign, sanglaj: Area) -> None:

@@ -114,6 +114,8 @@ class FormMedia(models.Model):
     file = models.FileField(_("file"), upload_to="surveys/media/", blank=True)
     md5 = models.CharField(max_length=32, blank=True)
     size = models.PositiveBigIntegerField(default=0)
+    # Filled from live data at each request instead of a file (`forms.media_datasets`).
+    dataset = models.CharField(max_length=60, blank=True)
     uploaded_at = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -136,7 +138,7 @@ class FormMedia(models.Model):
 
     @property
     def is_missing(self) -> bool:
-        return not self.file
+        return not self.file and not self.dataset
 
 
 class Campaign(models.Model):

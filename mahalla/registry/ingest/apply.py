@@ -223,6 +223,10 @@ def _common(submission: Submission, version: SubmissionVersion, main: dict, area
 
 
 def _household(submission: Submission, version: SubmissionVersion, reader: _Reader) -> Outcome:
+    if "household_ref" in reader.sources:  # a follow-up: it updates a household
+        from mahalla.registry.ingest.update import update_household
+
+        return update_household(submission, version, reader)
     main = reader.main()
     sourced = list(main)
     members = reader.members()

@@ -122,6 +122,7 @@ def _codes(value: Any, label: Any) -> list[str]:
 
 
 _READERS = {
+    "ref": _code,
     "text": _text,
     "int": _int,
     "decimal": _decimal,

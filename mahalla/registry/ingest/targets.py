@@ -64,6 +64,8 @@ SETTLEMENT = (
 )
 
 HOUSEHOLD = (
+    # A follow-up form names the household it updates (a choice of `households.csv`).
+    _t("household_ref", "ref", _("household to update")),
     _t("observed_on", "date", _("surveyed on")),
     _t("location", "point", _("location")),
     _t("house_number", "text", _("house number")),
@@ -96,12 +98,15 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "point": frozenset({"geopoint", "start-geopoint"}),
     "value": frozenset({"select one", "select one from file"}),
     "values": frozenset({"select all that apply", "select all that apply from file"}),
+    "ref": frozenset({"select one from file", "select one", "text", "barcode"}),
 }
 
 
 def accepts(target: Target, question_type: str) -> bool:
     return question_type in ACCEPTS[target.kind.split(":", 1)[0]]
 
+
+FOLLOW_UP = "household_update"
 
 # The default forms' mappings: registry field → question name.
 DEFAULTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -147,6 +152,17 @@ DEFAULTS: dict[str, tuple[str, dict[str, str]]] = {
             "member.chronic_illness": "chronic_illness",
             "member.elderly_alone": "elderly_alone",
             "member.occupation": "occupation",
+        },
+    ),
+    FOLLOW_UP: (
+        FormMapping.Target.HOUSEHOLD,
+        {
+            "household_ref": "household",
+            "head_name": "head_name",
+            "income_band": "income_band",
+            "house_condition": "house_condition",
+            "tenure": "tenure",
+            "savings_member": "savings_member",
         },
     ),
 }

@@ -23,6 +23,7 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.surveys import xform_fields
 from mahalla.surveys.forms import problems, workbook
+from mahalla.surveys.forms.media_datasets import dataset_for
 from mahalla.surveys.forms.media_names import media_names
 from mahalla.surveys.models import Form, FormMedia, FormVersion
 
@@ -323,7 +324,10 @@ def create_version_from_upload(
             named.setdefault("itemsets.csv", "file")
         for name, kind in named.items():
             media = FormMedia(version=version, name=name[:255], kind=kind)
-            if name == "itemsets.csv" and converted.itemsets:
+            media.dataset = dataset_for(name) if kind == "file" else ""
+            if media.dataset:
+                pass  # made from live data at each request: nothing to upload
+            elif name == "itemsets.csv" and converted.itemsets:
                 content = converted.itemsets.encode()
                 media.md5 = hashlib.md5(content).hexdigest()  # noqa: S324 - the manifest's hash
                 media.size = len(content)
@@ -383,7 +387,7 @@ def publish(version: FormVersion, user) -> FormVersion:
         locked = FormVersion.objects.select_for_update().select_related("form").get(pk=version.pk)
         if locked.state != FormVersion.State.DRAFT:
             raise FormError(message("surveys.publish.not_draft", version=locked.version))
-        missing = list(locked.media.filter(file="").values_list("name", flat=True))
+        missing = list(locked.media.filter(file="", dataset="").values_list("name", flat=True))
         if missing:
             raise FormError(message("surveys.publish.missing_media", names=", ".join(missing)))
         conflicts = type_conflicts(locked.form, locked.fields)

@@ -215,7 +215,7 @@ def forms_version_publish(request: HttpRequest, pk: int) -> HttpResponse:
             "survey_form": version.form,
             "title": preview.title(version),
             "problems": problems,
-            "missing": list(version.media.filter(file="")),
+            "missing": list(version.media.filter(file="", dataset="")),
         },
         status=400 if problems else 200,
     )

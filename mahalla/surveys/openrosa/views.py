@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from mahalla.core.jobs.messages import message
+from mahalla.surveys.forms import media_datasets
 from mahalla.surveys.models import FormMedia, FormVersion
 from mahalla.surveys.openrosa import catalogue, prepared
 from mahalla.surveys.openrosa.access import (
@@ -118,14 +119,23 @@ def manifest(request: HttpRequest, pk: int, token: str | None = None) -> HttpRes
     version = _version(caller, pk)
     if version is None:
         return _not_found()
-    parts = [
-        "<mediaFile>"
-        + element("filename", media.name)
-        + element("hash", f"md5:{media.md5}")
-        + element("downloadUrl", _url(request, "media", token, pk=pk, name=media.name))
-        + "</mediaFile>"
-        for media in version.media.exclude(file="").order_by("name")
-    ]
+    parts = []
+    for media in version.media.order_by("name"):
+        digest = media.md5
+        if media.dataset:  # made for this caller now: its hash changes with the data
+            data = media_datasets.content(media, user=caller[0], app_user=caller[1], download=False)
+            if data is None:
+                continue
+            digest = media_datasets.md5(data)
+        elif not media.file:
+            continue
+        parts.append(
+            "<mediaFile>"
+            + element("filename", media.name)
+            + element("hash", f"md5:{digest}")
+            + element("downloadUrl", _url(request, "media", token, pk=pk, name=media.name))
+            + "</mediaFile>"
+        )
     return xml_document("manifest", MANIFEST_NS, parts)
 
 
@@ -136,13 +146,16 @@ def media(request: HttpRequest, pk: int, name: str, token: str | None = None) ->
     if isinstance(caller, HttpResponse):
         return caller
     version = _version(caller, pk)
-    item = (
-        FormMedia.objects.filter(version=version, name=name).exclude(file="").first()
-        if version
-        else None
-    )
-    if item is None:
+    item = FormMedia.objects.filter(version=version, name=name).first() if version else None
+    if item is None or item.is_missing:
         return _not_found()
+    if item.dataset:
+        data = media_datasets.content(item, user=caller[0], app_user=caller[1])
+        if data is None:
+            return _not_found()
+        response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{item.name}"'
+        return response
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
 
 

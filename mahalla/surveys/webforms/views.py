@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
 from mahalla.core.jobs.messages import message, render_text
+from mahalla.surveys.forms import media_datasets
 from mahalla.surveys.models import FormMedia
 from mahalla.surveys.openrosa import intake
 from mahalla.surveys.webforms import access, island, reference_map
@@ -111,6 +112,11 @@ def webform_media(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     media = FormMedia.objects.filter(version=version, name=name).first()
     if media is None or media.is_missing:
         raise Http404
+    if media.dataset:
+        data = media_datasets.content(media, user=request.user)
+        if data is None:
+            raise Http404
+        return HttpResponse(data, content_type="text/csv; charset=utf-8")
     return FileResponse(media.file.open("rb"), filename=media.name)
 
 
