@@ -359,6 +359,15 @@ def _household(demo: Demo) -> dict[str, Any]:
     return {"pk": household.pk}
 
 
+def _household_pair(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import Household
+
+    first, second = Household.objects.filter(
+        area__path__startswith=demo.khlong_toei.path
+    ).order_by("area_id", "pk")[:2]
+    return {"pk": first.pk, "other": second.pk}
+
+
 def _profiled_community(demo: Demo) -> dict[str, Any]:
     from mahalla.registry.models import SettlementProfile
 
@@ -388,6 +397,9 @@ PAGES.update(
         "registry:household_detail": Page(kwargs=_household),
         "registry:household_delete": Page(kwargs=_household, note="the confirmation page"),
         "registry:household_restore": Page(kwargs=_household, status=POST_ONLY, kind="data"),
+        "registry:duplicate_list": Page(),
+        "registry:household_merge": Page(kwargs=_household_pair, note="the comparison page"),
+        "registry:merge_undo": Page(kwargs=lambda demo: {"pk": 1}, status=POST_ONLY, kind="data"),
         "api:registry-value-list": Page(kind="data"),
         "api:registry-value-detail": Page(kwargs=_value, kind="data"),
         "api:settlement-profile-list": Page(kind="data"),

@@ -1012,6 +1012,49 @@ def with_kt_household(world: World) -> dict[str, Any]:
     return {}
 
 
+def kt_household_pair(world: World) -> dict[str, Any]:
+    from mahalla.registry.models import Household
+
+    other = Household.objects.filter(head_name="Somsri Matrix 2").first()
+    other = other or Household.objects.create(
+        area=world.lock_123, city=world.bangkok, head_name="Somsri Matrix 2"
+    )
+    return {"pk": _kt_household(world).pk, "other": other.pk}
+
+
+def _merges(world: World) -> int:
+    from mahalla.registry.models import HouseholdMerge
+
+    return HouseholdMerge.objects.count()
+
+
+def kt_merge(world: World) -> dict[str, Any]:
+    from mahalla.registry.duplicates import household_merge
+    from mahalla.registry.models import HouseholdMerge
+
+    found = HouseholdMerge.objects.filter(undone_at__isnull=True).first()
+    if found is None:
+        pair = kt_household_pair(world)
+        found = household_merge(
+            user=world.admin,
+            kept=Household_get(pair["pk"]),
+            merged=Household_get(pair["other"]),
+        )
+    return {"pk": found.pk}
+
+
+def Household_get(pk: int):  # noqa: N802 - reads as the model's lookup
+    from mahalla.registry.models import Household
+
+    return Household.objects.get(pk=pk)
+
+
+def _undone_merges(world: World) -> int:
+    from mahalla.registry.models import HouseholdMerge
+
+    return HouseholdMerge.objects.filter(undone_at__isnull=False).count()
+
+
 def _a_value():
     from mahalla.registry.models import Value
 
@@ -1102,6 +1145,26 @@ SPECS.update(
             note="the treasurer gets the households without their personal fields",
         ),
         "api:household-detail": api(kwargs=kt_household),
+        "registry:duplicate_list": Spec(
+            denied=(("pathum_wan_officer", 200), ("treasurer", 403), ("no_role", 403))
+        ),
+        "registry:household_merge": [
+            Spec(kwargs=kt_household_pair, denied=HOUSEHOLD_DENIED),
+            Spec(
+                kwargs=kt_household_pair,
+                method="post",
+                allowed=("khlong_toei_officer", 302),
+                denied=HOUSEHOLD_DENIED,
+                unchanged=_merges,
+            ),
+        ],
+        "registry:merge_undo": Spec(
+            kwargs=kt_merge,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=HOUSEHOLD_DENIED,
+            unchanged=_undone_merges,
+        ),
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,
             method="post",

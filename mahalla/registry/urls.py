@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.registry import views
+from mahalla.registry.views import households, merges, settlements
 
 app_name = "registry"
 
 urlpatterns = [
-    path("settlements/", views.settlement_list, name="settlement_list"),
-    path("settlements/<int:pk>/", views.settlement_detail, name="settlement_detail"),
-    path("households/", views.household_list, name="household_list"),
-    path("households/<int:pk>/", views.household_detail, name="household_detail"),
-    path("households/<int:pk>/delete/", views.household_delete, name="household_delete"),
-    path("households/<int:pk>/restore/", views.household_restore, name="household_restore"),
+    path("settlements/", settlements.settlement_list, name="settlement_list"),
+    path("settlements/<int:pk>/", settlements.settlement_detail, name="settlement_detail"),
+    path("households/", households.household_list, name="household_list"),
+    path("households/duplicates/", merges.duplicate_list, name="duplicate_list"),
+    path("households/<int:pk>/", households.household_detail, name="household_detail"),
+    path("households/<int:pk>/delete/", households.household_delete, name="household_delete"),
+    path("households/<int:pk>/restore/", households.household_restore, name="household_restore"),
+    path("households/<int:pk>/merge/<int:other>/", merges.household_merge, name="household_merge"),
+    path("merges/<int:pk>/undo/", merges.merge_undo, name="merge_undo"),
 ]

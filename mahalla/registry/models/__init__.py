@@ -5,6 +5,7 @@ profile per community and survey round; value lists as editable data; and the fi
 mappings that turn an approved submission into registry records."""
 
 from mahalla.registry.models.mapping import FieldMap, FormMapping
+from mahalla.registry.models.merges import HouseholdMerge
 from mahalla.registry.models.parties import Household, Member
 from mahalla.registry.models.profiles import SettlementProfile
 from mahalla.registry.models.spatial import SpatialUnit
@@ -16,6 +17,7 @@ __all__ = [
     "FieldMap",
     "FormMapping",
     "Household",
+    "HouseholdMerge",
     "Member",
     "SettlementProfile",
     "SpatialUnit",

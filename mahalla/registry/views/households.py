@@ -1,8 +1,5 @@
-"""Registry pages: settlements (communities and their profiles) and households.
-
-Households are personal data: every list, search and detail page is written to the access
-log with how many records it showed.
-"""
+"""Household pages: personal data, so every list, search and page is written to the access
+log with how many records it showed; soft delete with confirmation, and its undo."""
 
 from __future__ import annotations
 
@@ -22,63 +19,11 @@ from mahalla.core.models import AccessLog
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.registry import selectors, services
-from mahalla.registry.forms import HouseholdFilterForm, SettlementFilterForm
-from mahalla.registry.models import Household
+from mahalla.registry.forms import HouseholdFilterForm
+from mahalla.registry.models import Household, HouseholdMerge
 from mahalla.registry.provenance import provenance_groups
 
 PAGE_SIZE = 25
-
-
-@login_required
-def settlement_list(request: HttpRequest) -> HttpResponse:
-    if not selectors.may_view_registry(request.user):
-        raise PermissionDenied
-    communities = selectors.visible_communities(request.user)
-    form = SettlementFilterForm(request.GET or None, communities=communities)
-    filters = form.filters()
-    rows = selectors.settlement_list(user=request.user, **filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    profiles = selectors.profiles_for([a.profile_id for a in page.object_list if a.profile_id])
-    for area in page.object_list:
-        area.profile = profiles.get(area.profile_id)
-    return render(
-        request,
-        "registry/settlement_list.html",
-        {
-            "form": form,
-            "page": page,
-            "settlements": page.object_list,
-            "filtered": any(filters.values()),
-            "can_see_households": selectors.may_view_households(request.user),
-        },
-    )
-
-
-@login_required
-def settlement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    area = selectors.settlement_get(user=request.user, pk=pk)
-    if area is None:
-        if not selectors.may_view_registry(request.user):
-            raise PermissionDenied
-        raise Http404
-    profiles = selectors.settlement_profiles(area)
-    may_see_households = has_perm(request.user, Perm.VIEW_PERSONAL_DATA, area)
-    context = {
-        "area": area,
-        "profiles": profiles,
-        "latest": profiles[0] if profiles else None,
-        "household_count": Household.objects.filter(
-            area=area, is_deleted=False, merged_into__isnull=True
-        ).count(),
-        "can_see_households": may_see_households,
-        "can_see_submissions": has_perm(request.user, Perm.VIEW_SUBMISSIONS, area),
-        "can_view_history": has_perm(request.user, Perm.VIEW_HISTORY, area),
-    }
-    if profiles:
-        context["latest_provenance"] = provenance_groups(profiles[0])
-    if profiles and context["can_view_history"]:
-        context["history_rows"] = history_rows(profiles[0])
-    return render(request, "registry/settlement_detail.html", context)
 
 
 @login_required
@@ -112,7 +57,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _household(request: HttpRequest, pk: int, deleted: bool = False) -> Household:
+def household_or_404(request: HttpRequest, pk: int, deleted: bool = False) -> Household:
     household = selectors.household_get(user=request.user, pk=pk, deleted=deleted)
     if household is None:
         if not selectors.may_view_households(request.user):
@@ -123,7 +68,7 @@ def _household(request: HttpRequest, pk: int, deleted: bool = False) -> Househol
 
 @login_required
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    household = _household(request, pk, deleted=True)
+    household = household_or_404(request, pk, deleted=True)
     access_log_record(
         user=request.user, action=AccessLog.Action.VIEW, obj=household, rows=1, request=request
     )
@@ -139,6 +84,11 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_view_history": can_view_history,
             "history_rows": history_rows(household) if can_view_history else [],
             "provenance": provenance_groups(household),
+            "merges": list(
+                HouseholdMerge.objects.filter(kept=household, undone_at__isnull=True)
+                .select_related("merged", "merged_by")
+                .order_by("-merged_at")
+            ),
         },
     )
 
@@ -146,7 +96,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def household_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """GET asks to confirm; POST deletes (softly: the page offers the undo)."""
-    household = _household(request, pk)
+    household = household_or_404(request, pk)
     if not services.may_change(request.user, household):
         raise PermissionDenied
     if request.method == "POST":
@@ -162,7 +112,7 @@ def household_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def household_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    household = _household(request, pk, deleted=True)
+    household = household_or_404(request, pk, deleted=True)
     if not services.may_change(request.user, household):
         raise PermissionDenied
     services.household_restore(user=request.user, household=household)
