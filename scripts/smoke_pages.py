@@ -362,9 +362,9 @@ def _household(demo: Demo) -> dict[str, Any]:
 def _household_pair(demo: Demo) -> dict[str, Any]:
     from mahalla.registry.models import Household
 
-    first, second = Household.objects.filter(
-        area__path__startswith=demo.khlong_toei.path
-    ).order_by("area_id", "pk")[:2]
+    first, second = Household.objects.filter(area__path__startswith=demo.khlong_toei.path).order_by(
+        "area_id", "pk"
+    )[:2]
     return {"pk": first.pk, "other": second.pk}
 
 

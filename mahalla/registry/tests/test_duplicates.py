@@ -69,8 +69,9 @@ def test_merge_fills_empty_fields_and_undo_puts_them_back(world):
 
 
 def test_a_merge_across_communities_or_districts_is_refused(world):
-    from mahalla.places.services import area_create
     from shapely.geometry import box
+
+    from mahalla.places.services import area_create
 
     pw = area_create(
         level=world.community, parent=world.pathum_wan, name_th="ชุมชนปทุมวัน",
