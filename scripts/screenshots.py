@@ -139,7 +139,41 @@ def run_language(browser, args, language: str, login: str, area_query: str, out:
             else:
                 print(f"{username} may not open {path}: no {name}_{language} shot")
         _surveys(page, out, language, desktop, username)
+        _registry(page, out, language, desktop, username)
         context.close()
+
+
+# The community whose registry pages are shown, per language (searched by name).
+REGISTRY_QUERY = {"th": "ล็อค 1-2-3", "fa": "سنگلج"}
+
+
+def _registry(page: Page, out: Path, language: str, desktop: bool, username: str) -> None:
+    """Communities (searched), one community's profile, its households and one household."""
+    query = urlencode({"q": REGISTRY_QUERY.get(language, "")})
+    response = page.goto(f"/registry/settlements/?{query}")
+    if response is None or not response.ok:
+        print(f"{username} may not open the registry: no communities_{language} shot")
+        return
+    shoot(page, out, f"communities_{language}", desktop)
+    first = page.locator(".settlement-cards .card-title").first
+    if not first.count():
+        print(f"no community found for {query} as {username}")
+        return
+    with page.expect_navigation():
+        first.click()
+    shoot(page, out, f"community_{language}", desktop)
+    households = page.locator("main a[href^='/registry/households/?community=']").first
+    if not households.count():
+        print(f"{username} may not see households: no households_{language} shot")
+        return
+    with page.expect_navigation():
+        households.click()
+    shoot(page, out, f"households_{language}", desktop)
+    card = page.locator(".household-cards .card-title").first
+    if card.count():
+        with page.expect_navigation():
+            card.click()
+        shoot(page, out, f"household_{language}", desktop)
 
 
 # Survey pages: a list, then the first item it links to (selector within <main>).

@@ -1165,6 +1165,13 @@ SPECS.update(
             denied=HOUSEHOLD_DENIED,
             unchanged=_undone_merges,
         ),
+        "registry:dashboard_home": Spec(denied=(("no_role", 403),)),
+        "registry:dashboard": Spec(
+            kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+        ),
+        "registry:dashboard_xlsx": Spec(
+            kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+        ),
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,
             method="post",

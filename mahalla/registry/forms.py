@@ -117,3 +117,12 @@ class HouseholdFilterForm(_Filters):
         data = super().filters()
         data["vulnerability"] = data["vulnerability"] or ""
         return data
+
+
+class DashboardFilterForm(SettlementFilterForm):
+    """The community filters that narrow a dashboard (no name search: it counts)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["q"]
+        del self.fields["within"]
