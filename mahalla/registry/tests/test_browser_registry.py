@@ -21,6 +21,7 @@ TEXT = {
     "fa": ("ساکن بدون سند", "دستگاه دولتی"),
 }
 SHOTS = os.environ.get("SCREENSHOTS")
+DIGITS = {"th": "1", "fa": "۱"}
 
 
 def _sign_in(page, user, language):
@@ -100,6 +101,19 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
     assert TEXT[language][1] in page.locator(".profile-facts").inner_text()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1  # nothing wider than the phone
-    assert page.blocked_requests == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/community-{language}.png", full_page=True)
+
+    # The district's dashboard, reached from the communities list.
+    page.goto("/registry/settlements/")
+    with page.expect_navigation():
+        page.click(".page-header a[href='/registry/dashboard/']")
+    page.goto(f"/registry/dashboard/{world.khlong_toei.pk}/")
+    figures = page.locator(".key-figures").inner_text()
+    assert DIGITS[language] in figures  # the one household, in the reader's digits
+    assert page.locator("#dashboard-deprivations tbody tr").count() == 6
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    assert page.blocked_requests == []
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/dashboard-{language}.png", full_page=True)
