@@ -349,6 +349,10 @@ register(
             "The location “%(value)s” lies outside %(area)s, but inside it with latitude and "
             "longitude swapped: the two are probably the wrong way round (%(question)s)."
         ),
+        "surveys.import_not_approved": _(
+            "Submission %(instance_id)s was written but could not be approved: open it to see "
+            "why, correct it and approve it there."
+        ),
         "surveys.import_bad_rows": _(
             "%(count)s rows have problems, so nothing was written. Correct the file and upload "
             "it again, or choose to skip the rows with problems."

@@ -579,6 +579,9 @@ class SurveyImport(UploadJob):
     # For plain tables: {column: question path, or path + "#latitude" / "#longitude"}.
     mapping = models.JSONField(_("columns"), default=dict, blank=True)
     skip_bad_rows = models.BooleanField(_("skip the rows with problems"), default=False)
+    # Approve what was written (a reviewer's choice): the registry takes the rows in then.
+    approve = models.BooleanField(_("approve the written submissions"), default=False)
+    approved_count = models.PositiveIntegerField(_("approved"), default=0)
     # Counted by the check, then by the write: new submissions, instance IDs already stored,
     # rows refused (or skipped), repeat rows joined to their submissions.
     new_count = models.PositiveIntegerField(_("new"), default=0)

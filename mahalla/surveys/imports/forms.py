@@ -109,3 +109,12 @@ class ImportWriteForm(forms.Form):
     """The preview's confirmation; rows with problems stop everything unless skipped."""
 
     skip_bad_rows = forms.BooleanField(label=_("Skip the rows with problems"), required=False)
+    approve = forms.BooleanField(
+        label=_("Approve the written submissions"),
+        required=False,
+        help_text=_(
+            "For a list already checked: each submission is approved as a reviewer would, "
+            "and the registry takes it in. One that cannot be approved stays received and is "
+            "listed in the report."
+        ),
+    )

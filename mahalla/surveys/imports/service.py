@@ -191,14 +191,25 @@ def _reinspect(job: SurveyImport, encoding: str, mapping: dict[str, str]) -> dic
     return {"encoding": encoding, "inspection": inspection, "mapping": moved}
 
 
-def import_confirm(*, job: SurveyImport, user: Any, skip_bad_rows: bool = False) -> SurveyImport:
+def may_approve(user: Any, job: SurveyImport) -> bool:
+    return has_perm(user, Perm.REVIEW_SUBMISSIONS, job.form_version.form)
+
+
+def import_confirm(
+    *, job: SurveyImport, user: Any, skip_bad_rows: bool = False, approve: bool = False
+) -> SurveyImport:
     """The person read the preview: write the submissions (a job). Rows with problems refuse
-    the whole import unless `skip_bad_rows`."""
+    the whole import unless `skip_bad_rows`; `approve` (reviewers only) approves them after."""
     _allowed(user, job.form_version)
     if not job.awaiting_confirmation:
         raise ValidationError(_("Only a checked import can be written."))
+    if approve and not may_approve(user, job):
+        raise ValidationError(_("Only a reviewer of this form's submissions may approve them."))
     SurveyImport.objects.filter(pk=job.pk).update(
-        confirmed_by=user, confirmed_at=timezone.now(), skip_bad_rows=skip_bad_rows
+        confirmed_by=user,
+        confirmed_at=timezone.now(),
+        skip_bad_rows=skip_bad_rows,
+        approve=approve,
     )
     from mahalla.surveys.imports.tasks import run_survey_import
 
@@ -234,7 +245,7 @@ def _write(job: SurveyImport, checked: checking.Checked, dataset: readers.Datase
 
         new, existing = _counts(job, checked)
         try:
-            store_submissions(
+            versions = store_submissions(
                 version=job.form_version,
                 records=new,
                 user=user,
@@ -261,6 +272,39 @@ def _write(job: SurveyImport, checked: checking.Checked, dataset: readers.Datase
             lease_expires_at=None,
             finished_at=timezone.now(),
         )
+    return versions
+
+
+def _approve(job: SurveyImport, versions: list[int]) -> None:
+    """Approve the written submissions one by one (each its own transaction, as a reviewer's
+    approval): the registry takes each in. One refused (a mapping problem, an answer the
+    registry cannot read) stays received and is named in the report by its instance ID; the
+    reviewer sees why on its page, in their language."""
+    from mahalla.surveys.models import ReviewState, SubmissionVersion
+    from mahalla.surveys.submissions.review import submission_review
+
+    user = job.confirmed_by
+    submissions = (
+        SubmissionVersion.objects.filter(pk__in=versions)
+        .select_related("submission__form")
+        .order_by("pk")
+    )
+    approved, refused = 0, []
+    for index, version in enumerate(submissions.iterator(chunk_size=500), start=1):
+        submission = version.submission
+        try:
+            submission_review(submission=submission, user=user, state=ReviewState.APPROVED)
+            approved += 1
+        except (ValidationError, PermissionDenied):
+            refused.append(submission.instance_id)
+        if index % 100 == 0:
+            job_heartbeat(SurveyImport, job.pk)
+    problems = list(SurveyImport.objects.get(pk=job.pk).problems or [])
+    problems += [
+        {"message": message("surveys.import_not_approved", instance_id=iid)}
+        for iid in refused[:100]
+    ]
+    SurveyImport.objects.filter(pk=job.pk).update(approved_count=approved, problems=problems)
 
 
 def import_run(*, import_id: int) -> SurveyImport:
@@ -287,7 +331,9 @@ def import_run(*, import_id: int) -> SurveyImport:
                 job_fail(SurveyImport, job.pk, failure)
                 SurveyImport.objects.filter(pk=job.pk).update(problems=checked.stored_problems())
             else:
-                _write(job, checked, dataset)
+                written = _write(job, checked, dataset)
+                if job.approve:
+                    _approve(job, written)
         else:
             new, existing = _counts(job, checked)
             SurveyImport.objects.filter(pk=job.pk).update(

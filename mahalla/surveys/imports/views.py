@@ -118,7 +118,12 @@ def data_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "surveys/imports/detail.html",
-        _context(job, mapping=mapping, write_form=write),
+        _context(
+            job,
+            mapping=mapping,
+            write_form=write,
+            may_approve=service.may_approve(request.user, job),
+        ),
     )
 
 
@@ -139,9 +144,11 @@ def data_import_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def data_import_write(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     form = ImportWriteForm(request.POST)
-    skip = form.is_valid() and form.cleaned_data["skip_bad_rows"]
+    valid = form.is_valid()
+    skip = valid and form.cleaned_data["skip_bad_rows"]
+    approve = valid and form.cleaned_data["approve"]
     try:
-        service.import_confirm(job=job, user=request.user, skip_bad_rows=skip)
+        service.import_confirm(job=job, user=request.user, skip_bad_rows=skip, approve=approve)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
