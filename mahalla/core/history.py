@@ -58,6 +58,13 @@ def _display(model: type[models.Model], name: str, value: Any, related: dict) ->
     if isinstance(model_field, models.ForeignKey):
         obj = related.get(model_field.related_model, {}).get(value)
         return _shorten(str(obj)) if obj is not None else f"#{value}"
+    if isinstance(model_field, models.ManyToManyField):
+        # simple_history gives the through rows ({"profile": 5, "value": 57}): name the
+        # related objects, in the reader's language, joined as a list.
+        objects = related.get(model_field.related_model, {})
+        ids = _m2m_ids(model_field, value)
+        names = sorted(str(objects[i]) if i in objects else f"#{i}" for i in ids)
+        return _shorten(", ".join(names)) if names else "—"
     if isinstance(model_field, models.JSONField):
         # Geometry and other documents are too long to show; say that they changed.
         return str(_("(data)"))
@@ -66,6 +73,11 @@ def _display(model: type[models.Model], name: str, value: Any, related: dict) ->
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     return _shorten(str(value))
+
+
+def _m2m_ids(model_field: models.ManyToManyField, rows: Any) -> list:
+    target = model_field.m2m_reverse_field_name()
+    return [row.get(target) for row in rows or () if isinstance(row, dict)]
 
 
 def _related_objects(model: type[models.Model], deltas: list) -> dict:
@@ -80,6 +92,9 @@ def _related_objects(model: type[models.Model], deltas: list) -> dict:
                 wanted[model_field.related_model].update(
                     v for v in (change.old, change.new) if v is not None
                 )
+            elif isinstance(model_field, models.ManyToManyField):
+                for rows in (change.old, change.new):
+                    wanted[model_field.related_model].update(_m2m_ids(model_field, rows))
     return {
         related: related._default_manager.in_bulk(list(ids))
         for related, ids in wanted.items()

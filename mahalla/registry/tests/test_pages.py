@@ -186,3 +186,15 @@ def test_others_cannot_delete(world, registry, login):
     assert login().post(delete).status_code == 302
     household.refresh_from_db()
     assert not household.is_deleted
+
+
+def test_history_names_the_hazards_a_round_changed(world, versions, approve, login):
+    from mahalla.core.history import history_rows
+    from mahalla.registry.models import SettlementProfile
+    from mahalla.registry.testing import profile_answers, submit
+
+    approve(submit(versions[0], profile_answers()))
+    profile = SettlementProfile.objects.get()
+    changes = [c for row in history_rows(profile) for c in row.changes if c.field == "hazards"]
+    assert changes and changes[0].new in ("Flood, Fire", "Fire, Flood")
+    assert "{" not in changes[0].new
