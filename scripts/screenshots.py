@@ -143,6 +143,20 @@ def run_language(browser, args, language: str, login: str, area_query: str, out:
         context.close()
 
 
+# The area whose dashboard is shown, when the login has several (its name in the list).
+DASHBOARD_AREA = {"th": "กรุงเทพมหานคร", "fa": "تهران"}
+
+
+def _dashboard(page: Page, out: Path, language: str, desktop: bool) -> None:
+    page.goto("/registry/dashboard/")
+    choice = page.locator("main .card-title", has_text=DASHBOARD_AREA.get(language, "")).first
+    if page.locator(".key-figures").count() == 0 and choice.count():
+        with page.expect_navigation():
+            choice.click()
+    if page.locator(".key-figures").count():
+        shoot(page, out, f"dashboard_{language}", desktop)
+
+
 # The community whose registry pages are shown, per language (searched by name).
 REGISTRY_QUERY = {"th": "ล็อค 1-2-3", "fa": "سنگلج"}
 
@@ -155,6 +169,8 @@ def _registry(page: Page, out: Path, language: str, desktop: bool, username: str
         print(f"{username} may not open the registry: no communities_{language} shot")
         return
     shoot(page, out, f"communities_{language}", desktop)
+    _dashboard(page, out, language, desktop)
+    page.goto(f"/registry/settlements/?{query}")
     first = page.locator(".settlement-cards .card-title").first
     if not first.count():
         print(f"no community found for {query} as {username}")
