@@ -33,3 +33,26 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Surveyed(Sourced):
+    """A record of one community at one survey round: households and settlement profiles."""
+
+    area = models.ForeignKey(
+        "places.Area", verbose_name=_("community"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The top of the area's tree (a city or province): large tables carry it from the
+    # start, so they can be distributed by city later (ARCHITECTURE.md).
+    city = models.ForeignKey("places.Area", on_delete=models.PROTECT, related_name="+")
+    campaign = models.ForeignKey(
+        "surveys.Campaign",
+        verbose_name=_("survey round"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    observed_on = models.DateField(_("surveyed on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.registry.models.common import Sourced
+from mahalla.registry.models.common import Sourced, Surveyed
 from mahalla.registry.models.values import Value
 
 _YES_NO = {"null": True, "blank": True}
@@ -28,22 +28,7 @@ def _value(list_name: str, verbose: str) -> models.ForeignKey:
     )
 
 
-class Household(Sourced):
-    area = models.ForeignKey(
-        "places.Area", verbose_name=_("community"), on_delete=models.PROTECT, related_name="+"
-    )
-    # The top of the area's tree (a city or province): large tables carry it from the
-    # start, so they can be distributed by city later (ARCHITECTURE.md).
-    city = models.ForeignKey("places.Area", on_delete=models.PROTECT, related_name="+")
-    campaign = models.ForeignKey(
-        "surveys.Campaign",
-        verbose_name=_("survey round"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    observed_on = models.DateField(_("surveyed on"), null=True, blank=True)
+class Household(Surveyed):
     house_number = models.CharField(_("house number"), max_length=60, blank=True)
     head_name = models.CharField(_("head of household"), max_length=200, blank=True)
     search_text = models.CharField(max_length=400, blank=True, editable=False)

@@ -11,25 +11,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.registry.models.common import Sourced
+from mahalla.registry.models.common import Surveyed
 from mahalla.registry.models.parties import _YES_NO, _value
 from mahalla.registry.models.values import Value
 
 
-class SettlementProfile(Sourced):
-    area = models.ForeignKey(
-        "places.Area", verbose_name=_("community"), on_delete=models.PROTECT, related_name="+"
-    )
-    city = models.ForeignKey("places.Area", on_delete=models.PROTECT, related_name="+")
-    campaign = models.ForeignKey(
-        "surveys.Campaign",
-        verbose_name=_("survey round"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    observed_on = models.DateField(_("surveyed on"), null=True, blank=True)
+class SettlementProfile(Surveyed):
     land_owner_type = _value("land_owner_type", _("land owner"))
     tenure_situation = _value("tenure_situation", _("tenure situation"))
     eviction_threat = _value("eviction_threat", _("eviction threat"))

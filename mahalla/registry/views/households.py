@@ -26,14 +26,19 @@ from mahalla.registry.provenance import provenance_groups
 PAGE_SIZE = 25
 
 
-@login_required
-def household_list(request: HttpRequest) -> HttpResponse:
+def filtered_households(request: HttpRequest):
+    """(filter form, filters, households) of a household page, for those who may see them."""
     if not selectors.may_view_households(request.user):
         raise PermissionDenied
     communities = selectors.visible_communities(request.user)
     form = HouseholdFilterForm(request.GET or None, communities=communities)
     filters = form.filters()
-    households = selectors.household_list(user=request.user, **filters)
+    return form, filters, selectors.household_list(user=request.user, **filters)
+
+
+@login_required
+def household_list(request: HttpRequest) -> HttpResponse:
+    form, filters, households = filtered_households(request)
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     searched = any(filters.values())
     access_log_record(

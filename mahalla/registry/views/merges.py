@@ -14,10 +14,9 @@ from mahalla.core.audit import access_log_record
 from mahalla.core.flash import with_names
 from mahalla.core.models import AccessLog
 from mahalla.registry import duplicates, selectors, services
-from mahalla.registry.forms import HouseholdFilterForm
 from mahalla.registry.merge_view import merge_rows
 from mahalla.registry.models import HouseholdMerge
-from mahalla.registry.views.households import household_or_404
+from mahalla.registry.views.households import filtered_households, household_or_404
 
 DUPLICATES_SHOWN = 50
 
@@ -25,12 +24,7 @@ DUPLICATES_SHOWN = 50
 @login_required
 def duplicate_list(request: HttpRequest) -> HttpResponse:
     """Pairs of households that may be one household surveyed twice, best first."""
-    if not selectors.may_view_households(request.user):
-        raise PermissionDenied
-    communities = selectors.visible_communities(request.user)
-    form = HouseholdFilterForm(request.GET or None, communities=communities)
-    filters = form.filters()
-    households = selectors.household_list(user=request.user, **filters)
+    form, filters, households = filtered_households(request)
     candidates = duplicates.duplicate_candidates(households, limit=DUPLICATES_SHOWN)
     access_log_record(
         user=request.user,
