@@ -1166,6 +1166,12 @@ SPECS.update(
             unchanged=_undone_merges,
         ),
         "registry:dashboard_home": Spec(denied=(("no_role", 403),)),
+        "registry:public_home": public(),
+        "registry:public_dashboard": public(
+            kwargs=khlong_toei,
+            secret=lambda w: "<h1><bdi>Khlong Toei</bdi>",
+            note="aggregates only, for anyone (tested for names in test_public_dashboard)",
+        ),
         "registry:dashboard": Spec(
             kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
         ),

@@ -117,3 +117,32 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
     assert page.blocked_requests == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/dashboard-{language}.png", full_page=True)
+
+
+@pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
+def test_anyone_reads_the_public_figures_on_a_phone(page, live_server, world, browser_locale):
+    language = browser_locale[:2]
+    community, household_form = default_versions(world.bangkok, user=world.admin)
+    from mahalla.surveys.submissions.review import submission_review
+
+    for index in range(6):
+        submission_review(
+            submission=submit(household_form, household_answers(head_name=f"บ้าน {index}")),
+            user=world.khlong_toei_officer,
+            state="approved",
+        )
+    page.goto("/")
+    with page.expect_navigation():
+        page.click("a[href='/registry/public/']")
+    with page.expect_navigation():
+        page.click(f"a[href='/registry/public/{world.bangkok.pk}/']")
+    with page.expect_navigation():
+        page.click(f"a[href='/registry/public/{world.khlong_toei.pk}/']")
+    cells = page.locator("#public-by-area-table tbody").inner_text()
+    assert {"th": "6", "fa": "۶"}[language] in cells
+    assert "บ้าน 0" not in page.content()  # no household's name
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    assert page.blocked_requests == []
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/public-{language}.png", full_page=True)
