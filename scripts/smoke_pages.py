@@ -398,6 +398,8 @@ PAGES.update(
         "registry:household_delete": Page(kwargs=_household, note="the confirmation page"),
         "registry:household_restore": Page(kwargs=_household, status=POST_ONLY, kind="data"),
         "registry:duplicate_list": Page(),
+        "registry:mapping_list": Page(),
+        "registry:mapping_edit": Page(kwargs=_survey_form),
         "registry:public_home": Page(),
         "registry:public_dashboard": Page(kwargs=_pk("khlong_toei")),
         "registry:dashboard_home": Page(note="the admin has several top areas: the list"),

@@ -1055,6 +1055,12 @@ def _undone_merges(world: World) -> int:
     return HouseholdMerge.objects.filter(undone_at__isnull=False).count()
 
 
+def _mappings(world: World) -> int:
+    from mahalla.registry.models import FormMapping
+
+    return FormMapping.objects.count()
+
+
 def _a_value():
     from mahalla.registry.models import Value
 
@@ -1166,6 +1172,22 @@ SPECS.update(
             unchanged=_undone_merges,
         ),
         "registry:dashboard_home": Spec(denied=(("no_role", 403),)),
+        "registry:mapping_list": Spec(
+            kwargs=_with_kt_form,
+            denied=(("pathum_wan_officer", 200), ("treasurer", 403)),
+            secret=lambda w: "kt_houses",
+        ),
+        "registry:mapping_edit": [
+            Spec(kwargs=kt_survey_form, denied=(("pathum_wan_officer", 404), ("treasurer", 403))),
+            Spec(
+                kwargs=kt_survey_form,
+                method="post",
+                data=lambda w: {"save": "1", "target": "household", "active": "on"},
+                allowed=("khlong_toei_officer", 302),
+                denied=(("pathum_wan_officer", 404), ("treasurer", 403)),
+                unchanged=_mappings,
+            ),
+        ],
         "registry:public_home": public(),
         "registry:public_dashboard": public(
             kwargs=khlong_toei,

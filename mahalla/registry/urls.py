@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.registry.views import dashboards, households, merges, public, settlements
+from mahalla.registry.views import dashboards, households, mappings, merges, public, settlements
 
 app_name = "registry"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("households/<int:pk>/restore/", households.household_restore, name="household_restore"),
     path("households/<int:pk>/merge/<int:other>/", merges.household_merge, name="household_merge"),
     path("merges/<int:pk>/undo/", merges.merge_undo, name="merge_undo"),
+    path("mappings/", mappings.mapping_list, name="mapping_list"),
+    path("mappings/<int:pk>/", mappings.mapping_edit, name="mapping_edit"),
     path("public/", public.public_home, name="public_home"),
     path("public/<int:pk>/", public.public_dashboard, name="public_dashboard"),
     path("dashboard/", dashboards.dashboard_home, name="dashboard_home"),

@@ -40,6 +40,8 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
             "settlements": page.object_list,
             "filtered": any(filters.values()),
             "can_see_households": selectors.may_view_households(request.user),
+            "can_edit_mappings": has_perm(request.user, Perm.CHANGE_REGISTRY)
+            and has_perm(request.user, Perm.MANAGE_SURVEYS),
         },
     )
 
