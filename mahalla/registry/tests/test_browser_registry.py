@@ -146,3 +146,27 @@ def test_anyone_reads_the_public_figures_on_a_phone(page, live_server, world, br
     assert page.blocked_requests == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/public-{language}.png", full_page=True)
+
+
+@pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
+def test_a_manager_edits_a_forms_registry_mapping(page, live_server, world, browser_locale):
+    language = browser_locale[:2]
+    _community, household_form = default_versions(world.bangkok, user=world.admin)
+    _sign_in(page, world.admin, language)
+    page.goto("/registry/settlements/")
+    with page.expect_navigation():
+        page.click(".page-header a[href='/registry/mappings/']")
+    with page.expect_navigation():
+        page.click(f"a[href='/registry/mappings/{household_form.form.pk}/']")
+    head = page.locator("select[name='map__head_name']")
+    assert head.input_value() == "/head_name"
+    head.select_option("")  # stop filling the head's name
+    with page.expect_navigation():
+        page.click("button[name=save]")
+    assert page.locator("select[name='map__head_name']").input_value() == ""
+    assert page.locator(".messages").count() == 1
+    box = page.locator("button[name=save]").bounding_box()
+    assert box["height"] >= 44
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    assert page.blocked_requests == []
