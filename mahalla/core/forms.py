@@ -123,3 +123,10 @@ class AsciiDigitsMixin:
 
 class AsciiDigitsCharField(AsciiDigitsMixin, forms.CharField):
     """A CharField whose digits are stored as ASCII."""
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """A choice of records shown by their name in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name if getattr(obj, "name", "") else obj)

@@ -7,15 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.forms import NamedChoiceField
 from mahalla.places.models import Area
 from mahalla.registry.models import Value, ValueList
 from mahalla.registry.selectors import VULNERABILITIES
 from mahalla.surveys.models import Campaign
-
-
-class NamedChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name if getattr(obj, "name", "") else obj)
 
 
 def _values(list_name: str, label: Any) -> NamedChoiceField:
@@ -42,13 +38,8 @@ class _Filters(forms.Form):
         # Districts and other areas above the communities one may see, for "within".
         parents = communities.exclude(parent__isnull=True).values("parent_id")
         self.fields["within"].queryset = Area.objects.filter(pk__in=parents).order_by("path")
-        campaigns = Campaign.objects.filter(area__in=Area.objects.filter(pk__in=parents))
-        self.fields["campaign"].queryset = campaigns | Campaign.objects.filter(
-            pk__in=self._campaign_ids(communities)
-        )
-
-    def _campaign_ids(self, communities: Any) -> Any:
-        return Campaign.objects.none().values("pk")
+        # Survey rounds are the campaigns of those areas.
+        self.fields["campaign"].queryset = Campaign.objects.filter(area_id__in=parents)
 
     def filters(self) -> dict:
         # A field typed wrong is reported on the form and left out; the others still apply.

@@ -111,16 +111,21 @@ def settlement_profiles(area: Area) -> list[SettlementProfile]:
     )
 
 
-def visible_households(user: Any) -> QuerySet:
-    """Households whose personal data the user may see (not merged away, not deleted)."""
-    if not has_perm(user, Perm.VIEW_REGISTRY):
-        return Household.objects.none()
-    households = Household.objects.filter(is_deleted=False, merged_into__isnull=True)
+def _personal(user: Any, households: QuerySet) -> QuerySet:
+    """`households` narrowed to where the user holds both the registry and the personal-data
+    right (nothing for someone without either)."""
+    if not may_view_households(user):
+        return households.none()
     households = for_user(user, Perm.VIEW_PERSONAL_DATA, households)
     registry = user_scope(user, Perm.VIEW_REGISTRY)
     if not registry.everything:
         households = households.filter(registry.area_q("area__path"))
     return households
+
+
+def visible_households(user: Any) -> QuerySet:
+    """Households whose personal data the user may see (not merged away, not deleted)."""
+    return _personal(user, Household.objects.filter(is_deleted=False, merged_into__isnull=True))
 
 
 def vulnerable_q(kind: str) -> Q:
@@ -173,12 +178,7 @@ def household_get(*, user: Any, pk: int, deleted: bool = False) -> Household | N
     households = Household.objects.filter(merged_into__isnull=True)
     if not deleted:
         households = households.filter(is_deleted=False)
-    if not may_view_households(user):
-        return None
-    registry = user_scope(user, Perm.VIEW_REGISTRY)
-    households = for_user(user, Perm.VIEW_PERSONAL_DATA, households)
-    if not registry.everything:
-        households = households.filter(registry.area_q("area__path"))
+    households = _personal(user, households)
     members = Member.objects.filter(is_deleted=False).select_related("sex", "occupation")
     return (
         households.select_related(

@@ -30,7 +30,6 @@ from mahalla.registry.models import (
     SettlementProfile,
     SpatialUnit,
     TenureRelationship,
-    ValueList,
 )
 from mahalla.registry.values import ValueCache
 from mahalla.surveys.models import Submission, SubmissionVersion
@@ -361,6 +360,3 @@ def apply_submission(submission: Submission) -> Outcome | None:
         if mapping.target == FormMapping.Target.HOUSEHOLD:
             return _household(submission, version, reader)
         return _settlement(submission, version, reader)
-
-
-__all__ = ["MAX_MEMBERS", "Outcome", "ValueList", "apply_submission"]

@@ -8,16 +8,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.forms import LocalDateField
+from mahalla.core.forms import LocalDateField, NamedChoiceField
 from mahalla.places.models import Area
 from mahalla.surveys.models import Campaign, Form, ReviewState
 from mahalla.surveys.submissions import selectors
 from mahalla.surveys.submissions.review import COMMENT_MAX, REVIEWER_STATES
-
-
-class NamedChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name if getattr(obj, "name", "") else obj)
 
 
 class SubmissionFilterForm(forms.Form):
