@@ -349,8 +349,18 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # fontTools logs every font it unpacks for a PDF report at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# District reports (registry/reports): communities one report may list, reports one person
+# may have waiting or running at once, and days a made PDF is kept.
+REGISTRY_REPORT_MAX_COMMUNITIES = envint("REGISTRY_REPORT_MAX_COMMUNITIES", "2000")
+REGISTRY_REPORT_MAX_ACTIVE = envint("REGISTRY_REPORT_MAX_ACTIVE", "3")
+REGISTRY_REPORT_RETENTION_DAYS = envint("REGISTRY_REPORT_RETENTION_DAYS", "30")
 
 # OpenRosa server (ODK Collect): the largest submission body (XML and attachments together)
 # it accepts, announced as X-OpenRosa-Accept-Content-Length; the largest XML part, checked

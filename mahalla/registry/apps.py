@@ -12,6 +12,7 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from mahalla.registry import follow_up, scope_rules
         from mahalla.registry.ingest import hook
+        from mahalla.registry.reports import jobs  # noqa: F401 - registers its message codes
 
         scope_rules.register()
         hook.register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.forms import NamedChoiceField
@@ -117,3 +118,9 @@ class DashboardFilterForm(SettlementFilterForm):
         super().__init__(*args, **kwargs)
         del self.fields["q"]
         del self.fields["within"]
+
+
+class ReportForm(forms.Form):
+    """The language a district report is written in (the reader's, unless they choose)."""
+
+    language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.registry.views import dashboards, households, mappings, merges, public, settlements
+from mahalla.registry.views import (
+    dashboards,
+    households,
+    mappings,
+    merges,
+    public,
+    reports,
+    settlements,
+)
 
 app_name = "registry"
 
@@ -25,4 +33,10 @@ urlpatterns = [
     path("dashboard/", dashboards.dashboard_home, name="dashboard_home"),
     path("dashboard/<int:pk>/", dashboards.dashboard, name="dashboard"),
     path("dashboard/<int:pk>/indicators.xlsx", dashboards.dashboard_xlsx, name="dashboard_xlsx"),
+    path("dashboard/<int:pk>/report/", reports.report_new, name="report_new"),
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:pk>/progress/", reports.report_progress, name="report_progress"),
+    path("reports/<int:pk>/file/", reports.report_file, name="report_file"),
+    path("reports/<int:pk>/rerun/", reports.report_rerun, name="report_rerun"),
 ]

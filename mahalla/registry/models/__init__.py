@@ -8,11 +8,13 @@ from mahalla.registry.models.mapping import FieldMap, FormMapping
 from mahalla.registry.models.merges import HouseholdMerge
 from mahalla.registry.models.parties import Household, Member
 from mahalla.registry.models.profiles import SettlementProfile
+from mahalla.registry.models.reports import DistrictReport
 from mahalla.registry.models.spatial import SpatialUnit
 from mahalla.registry.models.tenure import EvidenceDocument, TenureRelationship
 from mahalla.registry.models.values import Value, ValueList
 
 __all__ = [
+    "DistrictReport",
     "EvidenceDocument",
     "FieldMap",
     "FormMapping",

@@ -7,6 +7,7 @@ links to its own page.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -77,6 +78,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             if result.slum_share is None
             else round(100 * result.slum_share, 1),
             "query": request.GET.urlencode(),
+            "report_filters": [
+                (name, value)
+                for name, value in request.GET.items()
+                if name in form.fields and value
+            ],
+            "report_languages": settings.LANGUAGES,
         },
     )
 
