@@ -353,6 +353,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # fontTools logs every font it unpacks for a PDF report at INFO.
         "fontTools": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

@@ -3,8 +3,9 @@
 In a temporary directory with its own SQLite database, media and static roots, with the
 production settings (DEBUG off, a random SECRET_KEY, the hashed and compressed static storage):
 migrate, build the demo, collectstatic, start gunicorn and the job worker, sign in as the demo
-administrator through the login form, run one boundary import through the worker, then fetch
-every page of the URL configuration in Thai and in Persian and every static file they name.
+administrator through the login form, run one boundary import and one district report (a PDF)
+through the worker, then fetch every page of the URL configuration in Thai and in Persian and
+every static file they name.
 
 Run by scripts/test.sh: `.venv/bin/python scripts/smoke.py`. Exits non-zero on any failure.
 """
@@ -224,6 +225,53 @@ def boundary_import(client: Client) -> int:
     return pk
 
 
+# -- the district report, made as a PDF by the worker with the collected fonts
+
+
+def district_report(client: Client) -> int:
+    """Ask for Khlong Toei's report in Persian, wait for the worker, download the PDF."""
+    import zlib
+
+    from django.urls import reverse
+
+    from mahalla.places.models import Area
+
+    district = Area.objects.get(code="1033", level__code="district")
+    asked = client.post_form(
+        reverse("registry:report_new", kwargs={"pk": district.pk}), {"language": "fa"}
+    )
+    client.expect(asked, 302, "asking for the district report")
+    pk = int(re.search(r"/reports/(\d+)/", asked.location).group(1))
+    progress_url = reverse("registry:report_progress", kwargs={"pk": pk})
+    deadline = time.monotonic() + IMPORT_TIMEOUT
+    while True:
+        progress = client.get(progress_url)
+        client.expect(progress, 200, "the report progress")
+        status = re.search(r'data-status="([a-z_]+)"', progress.text).group(1)
+        if status == "done":
+            break
+        if status == "failed" or time.monotonic() > deadline:
+            raise SmokeFailure(f"the district report is {status}:\n{progress.text[:2000]}")
+        time.sleep(0.5)
+    pdf = client.get(reverse("registry:report_file", kwargs={"pk": pk}))
+    client.expect(pdf, 200, "downloading the district report")
+    if not pdf.body.startswith(b"%PDF-"):
+        raise SmokeFailure("the district report is not a PDF")
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf.body, re.S)
+    inflated = b"".join(_inflate(zlib, chunk) for chunk in streams)
+    if b"Vazirmatn-Arabic" not in inflated:
+        raise SmokeFailure("the Persian report does not embed the shipped Vazirmatn font")
+    log(f"district report {pk}: {len(pdf.body)} bytes of PDF made by the worker")
+    return pk
+
+
+def _inflate(zlib, chunk: bytes) -> bytes:
+    try:
+        return zlib.decompress(chunk)
+    except zlib.error:
+        return b""
+
+
 # -- every page, in both languages, and what they load
 
 
@@ -315,7 +363,8 @@ def run(tmp: Path) -> None:
         log(f"gunicorn serving on 127.0.0.1:{port}, worker running")
         sign_in(client)
         import_pk = boundary_import(client)
-        demo = demo_lookup(boundary_import_pk=import_pk)
+        report_pk = district_report(client)
+        demo = demo_lookup(boundary_import_pk=import_pk, report_pk=report_pk)
         assets: set[str] = set()
         for language in ("th", "fa"):
             set_language(client, language)

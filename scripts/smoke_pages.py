@@ -35,7 +35,7 @@ class Demo:
             raise AttributeError(name) from None
 
 
-def demo_lookup(*, boundary_import_pk: int) -> Demo:
+def demo_lookup(*, boundary_import_pk: int, report_pk: int) -> Demo:
     from mahalla.people.models import Organisation, RoleGrant, User
     from mahalla.places.models import Area
 
@@ -48,6 +48,7 @@ def demo_lookup(*, boundary_import_pk: int) -> Demo:
             "treasurer": treasurer,
             "grant": RoleGrant.objects.filter(user=treasurer).order_by("pk").first(),
             "boundary_import_pk": boundary_import_pk,
+            "report_pk": report_pk,
         }
     )
 
@@ -405,6 +406,16 @@ PAGES.update(
         "registry:dashboard_home": Page(note="the admin has several top areas: the list"),
         "registry:dashboard": Page(kwargs=_pk("khlong_toei")),
         "registry:dashboard_xlsx": Page(kwargs=_pk("khlong_toei"), kind="data"),
+        "registry:report_new": Page(kwargs=_pk("khlong_toei"), status=POST_ONLY, kind="data"),
+        "registry:report_list": Page(),
+        "registry:report_detail": Page(kwargs=lambda demo: {"pk": demo.report_pk}),
+        "registry:report_progress": Page(
+            kwargs=lambda demo: {"pk": demo.report_pk}, kind="fragment"
+        ),
+        "registry:report_file": Page(kwargs=lambda demo: {"pk": demo.report_pk}, kind="data"),
+        "registry:report_rerun": Page(
+            kwargs=lambda demo: {"pk": demo.report_pk}, status=POST_ONLY, kind="data"
+        ),
         "registry:household_merge": Page(kwargs=_household_pair, note="the comparison page"),
         "registry:merge_undo": Page(kwargs=lambda demo: {"pk": 1}, status=POST_ONLY, kind="data"),
         "api:registry-value-list": Page(kind="data"),

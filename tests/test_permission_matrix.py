@@ -1105,6 +1105,44 @@ def _deleted_kt_household(world: World) -> dict[str, Any]:
     return {"pk": household.pk}
 
 
+def kt_report(world: World) -> dict[str, Any]:
+    """A finished district report of the Khlong Toei officer, with its stored PDF."""
+    from django.core.files.base import ContentFile
+
+    from mahalla.registry.models import DistrictReport
+
+    report = DistrictReport.objects.filter(created_by=world.khlong_toei_officer).first()
+    if report is None:
+        report = DistrictReport.objects.create(
+            area=world.khlong_toei, language="th", created_by=world.khlong_toei_officer,
+            status="done", size=9,
+        )  # fmt: skip
+        report.file.save("report.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return {"pk": report.pk}
+
+
+def _with_kt_report(world: World) -> dict[str, Any]:
+    kt_report(world)
+    return {}
+
+
+def _kt_report_url(world: World) -> str:
+    from mahalla.registry.models import DistrictReport
+
+    report = DistrictReport.objects.get(created_by=world.khlong_toei_officer)
+    return reverse("registry:report_detail", kwargs={"pk": report.pk})
+
+
+def _report_count(world: World) -> int:
+    from mahalla.registry.models import DistrictReport
+
+    return DistrictReport.objects.count()
+
+
+# Reports are their maker's: even an administrator (who may see the area) gets a 404.
+REPORT_DENIED = (("pathum_wan_officer", 404), ("admin", 404), ("no_role", 403))
+
+
 # Households are personal data: the treasurer (no VIEW_PERSONAL_DATA) is refused everywhere.
 HOUSEHOLD_DENIED = (("pathum_wan_officer", 404), ("treasurer", 403))
 
@@ -1199,6 +1237,30 @@ SPECS.update(
         ),
         "registry:dashboard_xlsx": Spec(
             kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+        ),
+        "registry:report_new": Spec(
+            kwargs=khlong_toei,
+            method="post",
+            data=lambda w: {"language": "th"},
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("no_role", 403)),
+            unchanged=_report_count,
+        ),
+        "registry:report_list": Spec(
+            kwargs=_with_kt_report,
+            denied=(("pathum_wan_officer", 200), ("admin", 200), ("no_role", 403)),
+            secret=_kt_report_url,
+            note="one's own reports only",
+        ),
+        "registry:report_detail": Spec(kwargs=kt_report, denied=REPORT_DENIED),
+        "registry:report_progress": Spec(kwargs=kt_report, denied=REPORT_DENIED),
+        "registry:report_file": Spec(kwargs=kt_report, denied=REPORT_DENIED),
+        "registry:report_rerun": Spec(
+            kwargs=kt_report,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=REPORT_DENIED,
+            note="a finished report is not made again: back to its page",
         ),
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,

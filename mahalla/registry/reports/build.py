@@ -215,8 +215,8 @@ def write_pdf(html: str, language: str, handle: Any, progress: Progress | None =
 
     font_config = FontConfiguration()
     fetcher = fonts.url_fetcher()
-    css = CSS(string=fonts.font_css(language), font_config=font_config, url_fetcher=fetcher)
     with _pdf_progress(progress):
+        css = CSS(string=fonts.font_css(language), font_config=font_config, url_fetcher=fetcher)
         document = HTML(string=html, url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config
         )

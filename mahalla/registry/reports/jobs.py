@@ -153,7 +153,9 @@ def report_run(*, report_id: int) -> DistrictReport:
     except ReportRefused as refused:
         job_fail(DistrictReport, report.pk, refused.failure)
     except fonts.FontMissing as missing:
-        job_fail(DistrictReport, report.pk, message("registry.report_fonts_missing", name=str(missing)))
+        job_fail(
+            DistrictReport, report.pk, message("registry.report_fonts_missing", name=str(missing))
+        )
     except Exception:
         logger.exception("district report %s failed", report_id)
         job_fail(DistrictReport, report.pk, message("core.job_unexpected"))
