@@ -1,6 +1,7 @@
 """A district officer on a phone, in Thai and in Persian: approves a household submission,
 finds the household in the registry, opens it, deletes it and undoes the deletion; then
-opens the community's page with its profile."""
+opens the community's page with its profile, the district's dashboard, and downloads the
+district's PDF report."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 
 import pytest
 
-from mahalla.registry.models import Household
+from mahalla.registry.models import DistrictReport, Household
 from mahalla.registry.testing import default_versions, household_answers, profile_answers, submit
 from mahalla.testing import PASSWORD
 
@@ -117,6 +118,26 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
     assert page.blocked_requests == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/dashboard-{language}.png", full_page=True)
+
+    # The district report, in the reader's language (chosen for them), downloaded as a PDF.
+    assert page.locator("#id_report_language").input_value() == language
+    box = page.locator("#make-report").bounding_box()
+    assert box["height"] >= 44
+    with page.expect_navigation():
+        page.click("#make-report")
+    page.wait_for_selector("#report-progress[data-status=done]")
+    with page.expect_download() as download:
+        page.click("#report-file")
+    path = download.value.path()
+    with open(path, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert download.value.suggested_filename.endswith(".pdf")
+    report = DistrictReport.objects.get()
+    assert report.language == language and report.area == world.khlong_toei
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/report-{language}.png", full_page=True)
 
 
 @pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
