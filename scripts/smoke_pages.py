@@ -405,6 +405,7 @@ PAGES.update(
         "registry:public_dashboard": Page(kwargs=_pk("khlong_toei")),
         "registry:dashboard_home": Page(note="the admin has several top areas: the list"),
         "registry:dashboard": Page(kwargs=_pk("khlong_toei")),
+        "registry:dashboard_geojson": Page(kwargs=_pk("khlong_toei"), kind="data"),
         "registry:dashboard_xlsx": Page(kwargs=_pk("khlong_toei"), kind="data"),
         "registry:report_new": Page(kwargs=_pk("khlong_toei"), status=POST_ONLY, kind="data"),
         "registry:report_list": Page(),

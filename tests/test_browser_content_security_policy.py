@@ -1,4 +1,5 @@
-"""The security policy refuses nothing our pages need: home, an area's map, the API docs.
+"""The security policy refuses nothing our pages need: home, an area's map, the dashboard's
+charts and map, the API docs.
 
 Chromium reports every refusal on the console ("Refused to ...", "Content Security Policy");
 a listener for `securitypolicyviolation` events (added before any page script runs) reports
@@ -55,6 +56,11 @@ def test_home_map_and_api_docs_run_under_the_policy(page, live_server, world, br
     page.goto(f"/places/{world.khlong_toei.pk}/")
     page.wait_for_selector("#area-map[data-map-ready='1']", timeout=20_000)
     assert page.locator("#area-map").get_attribute("data-map-error") is None
+
+    # The dashboard's charts (ECharts) and choropleth (MapLibre) draw under the policy too.
+    page.goto(f"/registry/dashboard/{world.bangkok.pk}/")
+    page.wait_for_selector("#dashboard-map[data-ready='1']", timeout=20_000)
+    assert page.locator(".dashboard-chart svg").count() >= 5
 
     page.goto("/api/docs/")
     page.wait_for_selector(".swagger-ui .info .title", timeout=20_000)

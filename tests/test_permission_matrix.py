@@ -1235,6 +1235,9 @@ SPECS.update(
         "registry:dashboard": Spec(
             kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
         ),
+        "registry:dashboard_geojson": Spec(
+            kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
+        ),
         "registry:dashboard_xlsx": Spec(
             kwargs=khlong_toei, denied=(("pathum_wan_officer", 404), ("no_role", 403))
         ),

@@ -33,6 +33,7 @@ urlpatterns = [
     path("dashboard/", dashboards.dashboard_home, name="dashboard_home"),
     path("dashboard/<int:pk>/", dashboards.dashboard, name="dashboard"),
     path("dashboard/<int:pk>/indicators.xlsx", dashboards.dashboard_xlsx, name="dashboard_xlsx"),
+    path("dashboard/<int:pk>/map.geojson", dashboards.dashboard_geojson, name="dashboard_geojson"),
     path("dashboard/<int:pk>/report/", reports.report_new, name="report_new"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),

@@ -113,6 +113,12 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
     figures = page.locator(".key-figures").inner_text()
     assert DIGITS[language] in figures  # the one household, in the reader's digits
     assert page.locator("#dashboard-deprivations tbody tr").count() == 6
+    # Charts drawn from the tables, and the communities coloured on the map.
+    page.wait_for_selector("#dashboard-map[data-ready='1']")
+    assert page.locator(".dashboard-chart svg").count() >= 8
+    legend = page.locator("#choropleth-legend").inner_text()
+    assert {"th": "20%", "fa": "۲۰٪"}[language] in legend
+    page.select_option("#choropleth-indicator", "no_tenure_share")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1
     assert page.blocked_requests == []

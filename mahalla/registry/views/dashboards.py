@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
@@ -19,6 +20,7 @@ from mahalla.places.models import Area
 from mahalla.places.selectors import home_areas
 from mahalla.registry import selectors
 from mahalla.registry.forms import DashboardFilterForm
+from mahalla.registry.indicators.choropleth import feature_collection
 from mahalla.registry.indicators.compute import compute
 from mahalla.registry.indicators.workbook import workbook
 
@@ -84,6 +86,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
                 if name in form.fields and value
             ],
             "report_languages": settings.LANGUAGES,
+            "has_map": any(c["area"].geometry for c in children),
         },
     )
 
@@ -98,4 +101,23 @@ def dashboard_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # An ASCII name: a translated one needs RFC 5987 encoding that not every phone reads.
     response["Content-Disposition"] = f'attachment; filename="indicators-{area.pk}.xlsx"'
+    return response
+
+
+@login_required
+def dashboard_geojson(request: HttpRequest, pk: int) -> HttpResponse:
+    """The dashboard's children with their figures, for the choropleth (same filters)."""
+    area = _area(request, pk)
+    _form, _filters, result = _indicators(request, area)
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+
+    def url_for(child: Area) -> str:
+        if child.level.is_community:
+            return reverse("registry:settlement_detail", kwargs={"pk": child.pk})
+        return reverse("registry:dashboard", kwargs={"pk": child.pk}) + query
+
+    response = HttpResponse(
+        feature_collection(result, url_for), content_type="application/geo+json"
+    )
+    response["Cache-Control"] = "private, no-cache"
     return response
