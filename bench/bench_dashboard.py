@@ -52,7 +52,8 @@ class _Everyone:
     pk = None
 
 
-def _build():
+def _build(geometry=None):
+    """The district; `geometry(index)` gives each community an outline (the report's map)."""
     from area_page_data import _bulk
     from django.db import connection, transaction
 
@@ -68,7 +69,7 @@ def _build():
         city = area_create(level=province, code="10", name_en="Bangkok")
         district = area_create(level=district_level, parent=city, code="1033", name_en="KT")
         rows = [{"name_th": f"ชุมชนที่ {n}", "code": f"C{n}"} for n in range(COMMUNITIES)]
-        communities = _bulk(district, community, rows)
+        communities = _bulk(district, community, rows, geometry)
         lists = {
             "tenure_type": ["owner", "tenant", "sub_tenant", "occupant", "cooperative"],
             "income_band": ["very_low", "low", "middle", "above"],
