@@ -190,6 +190,8 @@ PAGES: dict[str, Page] = {
     "people:organisation_detail": Page(kwargs=_pk("organisation")),
     "people:organisation_update": Page(kwargs=_pk("organisation")),
     "people:grant_list": Page(),
+    "people:access_log": Page(),
+    "people:access_log_csv": Page(kind="data"),
     "people:grant_create": Page(),
     "people:grant_people_search": Page(kind="fragment", note="suggestions for the grant form"),
     "people:grant_revoke": Page(kwargs=_pk("grant"), note="the confirmation page"),

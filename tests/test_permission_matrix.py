@@ -536,6 +536,14 @@ SPECS: dict[str, Spec | list[Spec]] = {
             denied=(("pw_admin", 404), ("treasurer", 404)),
         ),
     ],
+    # The access log names people: auditors and administrators only (scoping tested in
+    # people/tests/test_access_log.py; a scoped administrator sees their area's entries).
+    "people:access_log": Spec(
+        allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("treasurer", 403))
+    ),
+    "people:access_log_csv": Spec(
+        allowed=("kt_admin", 200), denied=(("khlong_toei_officer", 403), ("treasurer", 403))
+    ),
     "people:user_detail": Spec(
         kwargs=lambda w: {"pk": w.treasurer.pk},
         allowed=("kt_admin", 200),

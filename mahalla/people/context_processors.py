@@ -47,6 +47,13 @@ class Navigation:
         return self.can_see_registry and has_perm(self._request.user, Perm.VIEW_PERSONAL_DATA)
 
     @cached_property
+    def can_read_access_log(self) -> bool:
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        return has_perm(user, Perm.VIEW_ACCESS_LOG)
+
+    @cached_property
     def can_fill_forms(self) -> bool:
         """The web forms: for those who send submissions (SUBMIT somewhere, or a place on a
         campaign's team), the surveyors above all."""

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.forms import LocalDateField
 from mahalla.core.i18n.inputs import mark_language_inputs, mark_latin_inputs, per_language_order
 from mahalla.core.i18n.timezones import default_time_zone, time_zone_choices, time_zone_name
 from mahalla.people.models import Organisation, User
@@ -207,3 +208,31 @@ class PasswordResetEmailForm(PasswordResetForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         mark_latin_inputs(self.fields, ["email"])
+
+
+class AccessLogFilterForm(forms.Form):
+    who = forms.CharField(
+        label=_("Person"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    record_type = forms.ChoiceField(label=_("Records"), required=False)
+    since = LocalDateField(label=_("From"), required=False)
+    until = LocalDateField(label=_("To"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        from mahalla.core.models import AccessLog
+        from mahalla.people.access_log import RECORD_TYPES
+
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("any")), *AccessLog.Action.choices]
+        self.fields["record_type"].choices = [("", _("any")), *RECORD_TYPES.items()]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date is before the start date."))
+        return data

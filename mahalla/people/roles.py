@@ -20,6 +20,9 @@ class Perm:
     MANAGE_ROLES = "people.manage_roles"
     VIEW_HISTORY = "core.view_history"
     VIEW_PERSONAL_DATA = "core.view_personal_data"
+    # The access log of personal data (who viewed, searched, exported what): for auditors
+    # and administrators, in their scope; it names people, so no other role reads it.
+    VIEW_ACCESS_LOG = "core.view_access_log"
     # Surveys: manage forms, campaigns and app users; send submissions; see, review and
     # export them. Surveyors hold SUBMIT only and see their own submissions.
     MANAGE_SURVEYS = "surveys.manage_surveys"
@@ -64,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_ROLES,
             Perm.VIEW_PERSONAL_DATA,
             Perm.CHANGE_REGISTRY,
+            Perm.VIEW_ACCESS_LOG,
         }
         | _SURVEY_ALL
     ),
@@ -90,7 +94,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.FACILITATOR: frozenset(
         _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_ALL
     ),
-    Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ),
+    Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ | {Perm.VIEW_ACCESS_LOG}),
 }
 
 

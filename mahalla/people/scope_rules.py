@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from mahalla.core.models import AccessLog
 from mahalla.people.models import Organisation, RoleGrant, User
 from mahalla.people.scopes import Scope, register_scope
 from mahalla.places.models import Area, BoundaryImport
@@ -44,7 +45,14 @@ def _user(scope: Scope) -> Q:
     return Q(pk__in=RoleGrant.objects.filter(inner, revoked_at__isnull=True).values("user_id"))
 
 
+def _access_log(scope: Scope) -> Q:
+    # Entries name their area by id (the log outlives deleted records); an entry without an
+    # area is for those who see everything.
+    return Q(area_id__in=Area.objects.filter(scope.area_q("path")).values("pk"))
+
+
 def register() -> None:
+    register_scope(AccessLog, _access_log)
     register_scope(Area, _area, covers=_covers_area)
     register_scope(BoundaryImport, _boundary_import)
     register_scope(Organisation, _organisation)

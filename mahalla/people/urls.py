@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.people.views import grants, organisations, users
+from mahalla.people.views import access_log, grants, organisations, users
 
 app_name = "people"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("roles/people/", grants.grant_people_search, name="grant_people_search"),
     path("roles/<int:pk>/revoke/", grants.grant_revoke, name="grant_revoke"),
     path("users/<int:pk>/", users.user_detail, name="user_detail"),
+    path("access-log/", access_log.access_log_list, name="access_log"),
+    path("access-log.csv", access_log.access_log_csv, name="access_log_csv"),
 ]
