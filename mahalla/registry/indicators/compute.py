@@ -15,7 +15,7 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
 from mahalla.places.models import Area
 from mahalla.registry import selectors
-from mahalla.registry.indicators import deprivations
+from mahalla.registry.indicators import change, deprivations
 from mahalla.registry.indicators.tables import Row, Table
 from mahalla.registry.models import Household, Member, SettlementProfile, Value, ValueList
 
@@ -161,6 +161,9 @@ def compute(*, user: Any, area: Area, **filters: Any) -> Indicators:
               [Row(label, [gaps[key]], key=key) for key, label in gap_rows])
     )  # fmt: skip
     _households(result, user, area, communities if filtered else None, latest_by_area, children)
+    rounds = change.rounds_table(user=user, area=area)
+    if rounds is not None:
+        result.tables.append(rounds)
     result.by_child = {pk: c for pk, c in children.items() if c["communities"] or c["households"]}
     return result
 

@@ -20,6 +20,9 @@ class Table:
     columns: list[Any]
     rows: list[Row] = field(default_factory=list)
     note: Any = ""
+    # Drawn as a bar chart of its first column; off for tables whose columns are not shares
+    # of one whole (survey rounds side by side).
+    chart: bool = True
 
     @property
     def largest(self) -> int:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mahalla.registry.indicators.compute import compute
 from mahalla.registry.models import Household, Value
+from mahalla.registry.testing import profile_answers, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,40 @@ def test_a_changed_household_changes_the_numbers(world, registry):
 def test_out_of_scope_households_are_not_counted(world, registry):
     result = compute(user=world.pathum_wan_officer, area=world.khlong_toei)
     assert result.communities == 0 and result.households == 0
+
+
+def test_change_between_survey_rounds(world, versions, approve):
+    """Two rounds of Lock 1-2-3: the round's latest profile counts, the change is last minus
+    first, and the table reaches the dashboard's tables (so the XLSX and the PDF)."""
+    from mahalla.registry.indicators.compute import compute
+    from mahalla.surveys.models import Campaign
+
+    community, _household = versions
+    first = Campaign.objects.create(name_en="2025 survey", area=world.khlong_toei,
+                                    starts_on=date(2025, 1, 1))  # fmt: skip
+    second = Campaign.objects.create(name_en="2026 survey", area=world.khlong_toei,
+                                     starts_on=date(2026, 1, 1))  # fmt: skip
+    for campaign, households, tenure in (
+        (first, 100, "none"), (first, 120, "none"), (second, 150, "lease"),
+    ):  # fmt: skip
+        submission = submit(community, profile_answers(households=households,
+                                                       tenure_situation=tenure))  # fmt: skip
+        submission.campaign = campaign
+        submission.save(update_fields=["campaign"])
+        approve(submission)
+    result = compute(user=world.admin, area=world.khlong_toei)
+    table = result.table("rounds")
+    assert [str(c) for c in table.columns] == ["2025 survey", "2026 survey", "change"]
+    rows = {row.key: row.values for row in table.rows}
+    assert rows["communities"] == [1, 1, 0]
+    assert rows["households"] == [120, 150, 30]  # the round's later profile counts
+    assert rows["no_tenure"] == [1, 0, -1]
+    assert rows["flood"] == [1, 1, 0]
+    assert not table.chart
+
+
+def test_no_rounds_no_change_table(world, registry):
+    from mahalla.registry.indicators.compute import compute
+
+    result = compute(user=world.admin, area=world.khlong_toei)
+    assert "rounds" not in [t.key for t in result.tables]
