@@ -342,7 +342,7 @@ def run(tmp: Path) -> None:
     started = time.monotonic()
     env = production_env(tmp)
     manage(env, "migrate", "--no-input")
-    manage(env, "demo_data", "--force")
+    manage(env, "demo_data", "--force", "--households", "300")
     manage(env, "collectstatic", "--no-input")
     os.environ.update(env)  # this process reads the same database to build URLs
     import django

@@ -34,7 +34,7 @@ class DemoResult:
 
 
 @transaction.atomic
-def demo_data_build() -> DemoResult:
+def demo_data_build(households: int = 0) -> DemoResult:
     b = DemoBuilder()
     for code, rank, name_en, name_th, name_fa, is_community in LEVELS:
         b.level(
@@ -54,7 +54,7 @@ def demo_data_build() -> DemoResult:
     made = surveys_demo.build(b.areas)["submissions"]
     from mahalla.registry import demo as registry_demo
 
-    made += registry_demo.build(b.areas)
+    made += registry_demo.build(b.areas, households=households)
     if made:
         b.stats["survey submissions"] += made
     return DemoResult(builder=b, logins=logins)

@@ -112,9 +112,10 @@ def build_profiles(*, version, areas, campaign, surveyor, reviewer, seed: str) -
     return made
 
 
-def build(areas: dict) -> int:
-    """Community profiles for Khlong Toei's communities and for Sanglaj, and the follow-up
-    form in the Khlong Toei campaign (after the survey demo has made its campaigns)."""
+def build(areas: dict, households: int = 0) -> int:
+    """Community profiles for Khlong Toei's communities and for Sanglaj, the follow-up form
+    in the Khlong Toei campaign (after the survey demo has made its campaigns), and
+    `households` household surveys over the six pilot districts and Tehran's District 12."""
     from mahalla.people.models import User
     from mahalla.places.models import Area
     from mahalla.registry.default_forms import household_update
@@ -142,4 +143,42 @@ def build(areas: dict) -> int:
     kt_campaign = Campaign.objects.filter(area=areas["khlong_toei"]).order_by("pk").first()
     if kt_campaign is not None:
         kt_campaign.form_versions.add(follow_up)
+    return made + _households(areas, households, admin)
+
+
+def _households(areas: dict, count: int, admin) -> int:
+    """Most households in Bangkok's pilot communities, a sixth in Tehran's District 12."""
+    from mahalla.places.models import Area
+    from mahalla.registry import demo_households
+
+    bangkok = Area.objects.filter(
+        path__startswith=areas["bangkok"].path, level__is_community=True
+    ).order_by("path")
+    tehran = Area.objects.filter(parent=areas["tehran_d12"]).order_by("path")
+    in_tehran = count // 6
+    made = demo_households.build(
+        count=count - in_tehran, communities=list(bangkok), sender=admin, reviewer=admin,
+        seed="households-bangkok", campaigns=_pilot_campaigns(areas),
+    )  # fmt: skip
+    made += demo_households.build(
+        count=in_tehran, communities=list(tehran), sender=admin, reviewer=admin,
+        seed="households-tehran", campaigns=_pilot_campaigns(areas),
+    )  # fmt: skip
     return made
+
+
+def _pilot_campaigns(areas: dict) -> list:
+    """The survey rounds households go to: a district's own campaign when it has one (Khlong
+    Toei, District 12), else one Bangkok-wide round for the other pilot districts."""
+    from mahalla.surveys.models import Campaign, FormVersion
+
+    version = FormVersion.objects.get(form__xml_form_id="household_survey", state="published")
+    city, _made = Campaign.objects.get_or_create(
+        area=areas["bangkok"],
+        name_en="Pilot districts household survey 2569",
+        defaults={"name_th": "สำรวจครัวเรือนเขตนำร่อง ๒๕๖๙", "status": Campaign.Status.OPEN},
+    )
+    city.form_versions.add(version)
+    campaigns = list(Campaign.objects.filter(form_versions=version).select_related("area"))
+    # The deepest campaign area first: a community goes to its district's round, if any.
+    return sorted(campaigns, key=lambda c: -len(c.area.path))

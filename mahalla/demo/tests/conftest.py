@@ -8,6 +8,8 @@ from django.core.management import call_command
 
 def run_demo(**options) -> str:
     out = StringIO()
+    # A few households: enough to show the path; the default thousands take a minute.
+    options.setdefault("households", 12)
     call_command("demo_data", stdout=out, **options)
     return out.getvalue()
 

@@ -1,7 +1,9 @@
-"""`manage.py demo_data [--reset] [--force]`: build the demo and print its logins."""
+"""`manage.py demo_data [--reset] [--force] [--households N]`: build the demo and print its
+logins."""
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -25,12 +27,26 @@ class Command(BaseCommand):
             help="Remove the demo's users, organisations and places first, then rebuild.",
         )
         parser.add_argument(
+            "--households",
+            type=int,
+            default=int(os.environ.get("DEMO_HOUSEHOLDS", "2000")),
+            help="Household surveys to generate and approve (default 2000, or $DEMO_HOUSEHOLDS; "
+            "a larger number adds the difference, for benchmark sizes).",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even with DEBUG off. The demo logins share a published password.",
         )
 
-    def handle(self, *args: Any, reset: bool = False, force: bool = False, **options: Any):
+    def handle(
+        self,
+        *args: Any,
+        reset: bool = False,
+        force: bool = False,
+        households: int = 2000,
+        **options: Any,
+    ):
         if not settings.DEBUG and not force:
             raise CommandError(
                 _(
@@ -51,7 +67,9 @@ class Command(BaseCommand):
                 _("Removed: %(counts)s")
                 % {"counts": ", ".join(f"{k} {v}" for k, v in removed.items())}
             )
-        result = demo_data_build()
+        if households < 0:
+            raise CommandError(_("--households must be 0 or more."))
+        result = demo_data_build(households=households)
         stats = result.builder.stats
         self.stdout.write(
             _("Demo data ready in %(seconds).1f s (%(changes)s).")
