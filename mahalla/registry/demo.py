@@ -138,6 +138,7 @@ def build(areas: dict, households: int = 0) -> int:
             reviewer=User.objects.get(username=reviewer),
             seed=f"mahalla-demo-profiles-{seed}",
         )
+    made += _earlier_round(areas, community, list(kt_communities))
     admin = User.objects.get(username="admin")
     follow_up = household_update.load(area=areas["bangkok"], user=admin)
     kt_campaign = Campaign.objects.filter(area=areas["khlong_toei"]).order_by("pk").first()
@@ -182,3 +183,36 @@ def _pilot_campaigns(areas: dict) -> list:
     campaigns = list(Campaign.objects.filter(form_versions=version).select_related("area"))
     # The deepest campaign area first: a community goes to its district's round, if any.
     return sorted(campaigns, key=lambda c: -len(c.area.path))
+
+
+def _earlier_round(areas: dict, version, communities: list) -> int:
+    """Khlong Toei's communities surveyed two years earlier too, so the dashboard and the
+    report have a change between rounds to show. The round is opened to take the profiles,
+    then closed, as a finished campaign is."""
+    from datetime import date
+
+    from mahalla.people.models import User
+    from mahalla.surveys.models import Campaign
+
+    campaign, _made = Campaign.objects.get_or_create(
+        area=areas["khlong_toei"],
+        name_en="Khlong Toei community survey 2567",
+        defaults={"name_th": "สำรวจข้อมูลชุมชนคลองเตย ๒๕๖๗", "starts_on": date(2024, 6, 1)},
+    )
+    surveyor = User.objects.get(username="surveyor_klongtoei")
+    campaign.form_versions.add(version)
+    campaign.surveyors.add(surveyor)
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.OPEN)
+    campaign.refresh_from_db()
+    made = build_profiles(
+        version=version,
+        areas=communities,
+        campaign=campaign,
+        surveyor=surveyor,
+        reviewer=User.objects.get(username="officer_klongtoei"),
+        seed="mahalla-demo-profiles-th-2567",
+    )
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Campaign.Status.CLOSED, ends_on=date(2024, 12, 31)
+    )
+    return made
