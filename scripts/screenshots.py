@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
@@ -154,7 +156,63 @@ def _dashboard(page: Page, out: Path, language: str, desktop: bool) -> None:
         with page.expect_navigation():
             choice.click()
     if page.locator(".key-figures").count():
+        if page.locator("#dashboard-map").count():
+            page.wait_for_selector("#dashboard-map[data-ready='1']", timeout=30_000)
+        page.wait_for_timeout(500)  # the charts and the map's first frame
         shoot(page, out, f"dashboard_{language}", desktop)
+        if not desktop:
+            _report(page, out, language)
+
+
+def _report(page: Page, out: Path, language: str) -> None:
+    """The district report in the reader's language: made by the worker, downloaded, and its
+    first page drawn as a PNG by poppler's pdftoppm when the machine has it."""
+    with page.expect_navigation():
+        page.click("#make-report")
+    page.wait_for_selector("#report-progress[data-status=done]", timeout=120_000)
+    with page.expect_download() as download:
+        page.click("#report-file")
+    pdf = out / f"report_{language}.pdf"
+    download.value.save_as(str(pdf))
+    tool = shutil.which("pdftoppm")
+    try:
+        if tool is None:
+            print("pdftoppm (Debian package poppler-utils) is missing: no report_pdf shot")
+            return
+        stem = out / f"report_pdf_{language}"
+        subprocess.run(  # noqa: S603 - poppler's own tool, on our own file
+            [tool, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            check=True,
+        )
+        print(f"wrote {stem}.png")
+    finally:
+        pdf.unlink()
+
+
+# Who reads the access log in the screenshots: the demo's auditor (Bangkok).
+AUDITOR = "auditor_bangkok"
+
+
+def _access_log(browser, args, language: str, password: str, out: Path) -> None:
+    context = browser.new_context(
+        base_url=args.base_url, locale=LOCALES.get(language, language), viewport=PHONE,
+        device_scale_factor=2,
+    )  # fmt: skip
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", AUDITOR)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    if page.locator("html").get_attribute("lang") != language:
+        with page.expect_navigation():
+            page.select_option("#language-select", language)
+    response = page.goto("/people/access-log/")
+    if response is not None and response.ok:
+        shoot(page, out, f"access_log_{language}", False)
+    else:
+        print(f"{AUDITOR} may not open the access log: no access_log_{language} shot")
+    context.close()
 
 
 # The community whose registry pages are shown, per language (searched by name).
@@ -242,6 +300,8 @@ def main(argv: list[str]) -> int:
                 run_language(
                     browser, args, language, logins[language], areas.get(language, ""), out
                 )
+                password = logins[language].partition(":")[2]
+                _access_log(browser, args, language, password, out)
         finally:
             browser.close()
     return 0
