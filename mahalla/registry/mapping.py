@@ -62,6 +62,20 @@ def check_fields(target: str, fields: dict[str, str], questions: dict[str, dict]
     return problems
 
 
+def follow_up_without_ref(target: str, fields: dict[str, str], questions: list[dict]) -> str:
+    """The question that picks a household from the follow-up list when the mapping does not
+    use it: every approval would then add a new household instead of updating the one picked
+    (a duplicate). "" when there is nothing to warn about."""
+    from mahalla.registry.follow_up import FILE_NAME
+
+    if target != "household" or fields.get("household_ref"):
+        return ""
+    for question in questions:
+        if question.get("choices_file") == FILE_NAME:
+            return question.get("path", "")
+    return ""
+
+
 def mapping_save(
     *, form: Form, target: str, fields: dict[str, str], user: Any = None, active: bool = True
 ) -> FormMapping:

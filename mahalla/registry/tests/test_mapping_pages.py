@@ -45,3 +45,22 @@ def test_mapping_pages_need_both_rights(world, versions, login):
     assert login(world.treasurer).get(url).status_code == 403
     assert login().get(url).status_code == 302
     assert login(world.treasurer).get(reverse("registry:mapping_list")).status_code == 403
+
+
+def test_a_follow_up_whose_household_pick_is_not_mapped_is_warned(world, login):
+    """Without “household to update”, each approval would add a duplicate household."""
+    from mahalla.registry.default_forms import household_update
+
+    version = household_update.load(area=world.bangkok, user=world.admin)
+    client = login(world.admin)
+    url = reverse("registry:mapping_edit", kwargs={"pk": version.form.pk})
+    page = client.get(url, headers={"accept-language": "fa"}).text
+    assert 'id="unused-household-ref"' not in page  # the default mapping uses it
+    mapping = FormMapping.objects.get(form=version.form)
+    data = {"save": "1", "target": "household", "active": "on"}
+    data |= {f"map__{m.target}": m.source for m in mapping.fields.all()}
+    data["map__household_ref"] = ""
+    assert client.post(url, data).status_code == 302
+    page = client.get(url, headers={"accept-language": "fa"}).text
+    assert 'id="unused-household-ref"' in page
+    assert "/household" in page.split('id="unused-household-ref"')[1][:400]

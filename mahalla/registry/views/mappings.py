@@ -22,7 +22,12 @@ from mahalla.core.flash import with_names
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.registry.ingest.targets import TARGETS, accepts
-from mahalla.registry.mapping import ensure_default_mapping, latest_version, mapping_save
+from mahalla.registry.mapping import (
+    ensure_default_mapping,
+    follow_up_without_ref,
+    latest_version,
+    mapping_save,
+)
 from mahalla.registry.models import FormMapping
 from mahalla.surveys.models import Form
 
@@ -122,6 +127,16 @@ def mapping_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "registry/mapping_edit.html",
-        {"survey_form": form, "mapping": mapping, "edit": edit, "version": version},
+        {
+            "survey_form": form,
+            "mapping": mapping,
+            "edit": edit,
+            "version": version,
+            "unused_ref": follow_up_without_ref(
+                target,
+                {m.target: m.source for m in mapping.fields.all()} if mapping else {},
+                questions,
+            ),
+        },
         status=400 if edit.errors else 200,
     )
