@@ -9,7 +9,8 @@ dashboard benchmark's SQL. Then times, best of 3:
   HTML in Thai and WeasyPrint's PDF with the embedded fonts;
 - the baseline: WeasyPrint alone writing the PDF of that same HTML (the library's floor).
 
-No target: the issue asks for the figure. The PDF's pages and size are printed.
+No target: the issue asks for the figure. The PDF's pages and size are printed;
+`BENCH_REPORT_SAVE=/tmp/report.pdf` keeps the PDF to look at.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from child import child_main, run_child  # noqa: E402
 from common import Result, best_of_alternating  # noqa: E402
 
 REPEATS = 3
+SAVE = os.environ.get("BENCH_REPORT_SAVE", "")  # a path: the last PDF is written there
 
 
 def _square(index: int):
@@ -56,6 +58,8 @@ def _measure(label: str) -> dict:
         handle = io.BytesIO()
         pages = build.write_pdf(html, "th", handle)
         html_of_last.update(html=html, pages=pages, size=handle.tell(), rows=len(data.communities))
+        if SAVE:  # to look at the PDF of the benchmark's district
+            Path(SAVE).write_bytes(handle.getvalue())
         return pages
 
     report()  # warm: fonts, templates, plans

@@ -137,8 +137,11 @@ def collect(
         ]
         svg = district_map(area.geometry, features, digits=localize_digits)
         step(1)
+        # A district's children are its communities, which the list at the end already
+        # gives: the breakdown is for a city (its districts) and other areas above them.
         children = sorted(
-            indicators.by_child.values(), key=lambda c: (-c["households"], -c["communities"])
+            (c for c in indicators.by_child.values() if not c["area"].level.is_community),
+            key=lambda c: (-c["households"], -c["communities"]),
         )
         return ReportData(
             area=area,

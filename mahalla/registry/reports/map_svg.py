@@ -26,6 +26,13 @@ COLOURS = {
 }
 
 
+LABEL_W, LABEL_H = 22.0, 12.0  # px a number's label takes (three digits at 12 px)
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 @dataclass
 class Feature:
     number: int
@@ -111,7 +118,8 @@ def district_map(
     if outline is not None and outline.geom_type in ("Polygon", "MultiPolygon"):
         d = _path(outline.simplify(project.pixel), project)
         out.append(f'<path d="{d}" fill="#ffffff" stroke="#52606d" stroke-width="1.5"/>')
-    labels = []
+    labels: list[str] = []
+    placed: list[tuple[float, float, float, float]] = []
     for feature, shape in shapes:
         if shape is None:
             continue
@@ -131,6 +139,13 @@ def district_map(
                 'stroke-width="0.8"/>'
             )
         x, y = project(anchor.x, anchor.y)
+        box = (x - LABEL_W / 2, y - 7 - LABEL_H, x + LABEL_W / 2, y - 7)
+        # A label that would cover one already placed is left out: with hundreds of small
+        # communities the numbers would otherwise be an unreadable heap. The list still
+        # carries every number; the map shows those it has room for.
+        if any(_overlap(box, other) for other in placed):
+            continue
+        placed.append(box)
         labels.append(
             f'<text x="{x:.1f}" y="{y - 7:.1f}" text-anchor="middle" font-size="12" '
             f'font-weight="700" fill="#1f2933">{digits(feature.number)}</text>'

@@ -235,3 +235,20 @@ def test_the_report_lists_a_community_without_a_profile(world, registry):
     assert rows[world.rim_khlong.pk]["households"] == 0
     html = build.report_html(data, world.admin)
     assert world.rim_khlong.name_th in html
+
+
+def test_the_map_leaves_out_numbers_that_would_cover_others():
+    square = {"type": "Polygon", "coordinates": [[[100, 13], [100.001, 13], [100.001, 13.001],
+                                                  [100, 13.001], [100, 13]]]}  # fmt: skip
+    far = {"type": "Point", "coordinates": [101, 14]}
+    svg = district_map(None, [Feature(1, square, ""), Feature(2, square, ""), Feature(3, far, "")])
+    assert svg.count("<text") == 2 and ">1</text>" in svg and ">3</text>" in svg
+
+
+def test_the_breakdown_is_by_district_for_a_city_and_left_to_the_list_for_a_district(
+    world, registry
+):
+    city = build.collect(user=world.admin, area=world.bangkok, language="en", filters={})
+    assert [c["area"].pk for c in city.children] == [world.khlong_toei.pk]
+    district = build.collect(user=world.admin, area=world.khlong_toei, language="en", filters={})
+    assert district.children == [] and district.communities
