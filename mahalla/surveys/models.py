@@ -471,22 +471,10 @@ class ExportJob(Job):
     def expire_stale(cls) -> int:
         """Delete the files of exports older than SURVEY_EXPORT_RETENTION_DAYS (default 7);
         the rows stay, so the list still says what was exported, and can run it again."""
-        from datetime import timedelta
-
-        from django.utils import timezone
-
         days = int(getattr(settings, "SURVEY_EXPORT_RETENTION_DAYS", 7))
-        old = cls.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
-        expired = 0
-        for job in old.exclude(file="").only("pk", "file"):
-            job.file.delete(save=False)
-            cls.objects.filter(pk=job.pk).update(
-                file="",
-                status=JobStatus.FAILED,
-                failure={"code": "surveys.export_expired", "params": {"days": days}},
-            )
-            expired += 1
-        return expired
+        return cls.expire_files(
+            days=days, failure={"code": "surveys.export_expired", "params": {"days": days}}
+        )
 
     @property
     def percent(self) -> int:

@@ -76,6 +76,21 @@ class Job(models.Model):
         """Clean up what a job kind leaves behind (files of uploads never started); override."""
         return 0
 
+    @classmethod
+    def expire_files(cls, *, days: int, failure: dict, field: str = "file") -> int:
+        """Delete the stored files of jobs asked more than `days` ago (their `created_at`),
+        marking each failed with `failure`: the row stays, so a list still says what was
+        made and the job can be run again."""
+        old = cls.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
+        expired = 0
+        for job in old.exclude(**{field: ""}).only("pk", field):
+            getattr(job, field).delete(save=False)
+            cls.objects.filter(pk=job.pk).update(
+                **{field: ""}, status=JobStatus.FAILED, failure=failure
+            )
+            expired += 1
+        return expired
+
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.jobs.leases import Job, JobStatus
@@ -52,17 +49,9 @@ class DistrictReport(Job):
         """Delete the PDFs of reports older than REGISTRY_REPORT_RETENTION_DAYS (default 30):
         the figures change, and the row stays so the report can be made again."""
         days = int(getattr(settings, "REGISTRY_REPORT_RETENTION_DAYS", 30))
-        old = cls.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
-        expired = 0
-        for report in old.exclude(file="").only("pk", "file"):
-            report.file.delete(save=False)
-            cls.objects.filter(pk=report.pk).update(
-                file="",
-                status=JobStatus.FAILED,
-                failure={"code": "registry.report_expired", "params": {"days": days}},
-            )
-            expired += 1
-        return expired
+        return cls.expire_files(
+            days=days, failure={"code": "registry.report_expired", "params": {"days": days}}
+        )
 
     @property
     def language_name(self) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.jobs.leases import ACTIVE, JobStatus, job_claim, job_fail, job_heartbeat
 from mahalla.core.jobs.messages import Message, message, register
+from mahalla.core.uploads.jobs import enqueue as queue_job
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
 from mahalla.places.models import Area
@@ -77,15 +78,9 @@ def report_create(*, user: Any, area: Area, language: str, filters: dict) -> Dis
 
 
 def enqueue(report: DistrictReport) -> DistrictReport:
-    DistrictReport.objects.filter(pk=report.pk).update(
-        status=JobStatus.PENDING, processed=0, failure={}, finished_at=None
-    )
     from mahalla.registry.reports.tasks import run_report
 
-    result = run_report.enqueue(report.pk)
-    DistrictReport.objects.filter(pk=report.pk).update(task_id=str(result.id)[:64])
-    report.refresh_from_db()
-    return report
+    return queue_job(report, run_report)
 
 
 def report_rerun(*, report: DistrictReport) -> DistrictReport:

@@ -3,6 +3,7 @@ the shipped fonts embedded; scoped to its maker; limited; and safe to run again.
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from datetime import timedelta
@@ -252,3 +253,24 @@ def test_the_breakdown_is_by_district_for_a_city_and_left_to_the_list_for_a_dist
     assert [c["area"].pk for c in city.children] == [world.khlong_toei.pk]
     district = build.collect(user=world.admin, area=world.khlong_toei, language="en", filters={})
     assert district.children == [] and district.communities
+
+
+def test_old_pdfs_are_deleted_and_the_report_can_be_made_again(world, registry, login):
+    from mahalla.core.jobs.leases import reap_abandoned
+
+    client = login(world.khlong_toei_officer)
+    report, _response = _make(client, world.khlong_toei)
+    path = report.file.path
+    DistrictReport.objects.filter(pk=report.pk).update(
+        created_at=timezone.now() - timedelta(days=31)
+    )
+    reap_abandoned()  # what the worker does when it starts
+    report.refresh_from_db()
+    assert report.status == JobStatus.FAILED and not report.file
+    assert not os.path.exists(path)
+    page = client.get(
+        reverse("registry:report_detail", kwargs={"pk": report.pk}),
+        headers={"accept-language": "en"},
+    ).text
+    assert "deleted after 30 days" in page
+    assert reverse("registry:report_rerun", kwargs={"pk": report.pk}) in page
