@@ -237,15 +237,16 @@ def households_bulk_load(
     codes = {column: _codes(column, name) for column, name in VALUE_COLUMNS.items()}
     zone = reader_time_zone(getattr(user, "time_zone", ""), getattr(user, "language", None))
     today = timezone.localdate(timezone.now(), zone)
-    seen: dict[tuple, int] = {}
+    seen: dict[int, int] = {}
     writer = _Writer(today, name)
+    limit = max_rows()
     try:
         with transaction.atomic():
             batch = _Batch()
             for number, row in _rows(handle, report):
                 report.rows += 1
-                if report.rows > max_rows():
-                    report.problem("registry.bulk_too_many_rows", limit=max_rows())
+                if report.rows > limit:
+                    report.problem("registry.bulk_too_many_rows", limit=limit)
                     break
                 checked = _check(number, row, codes, report)
                 if checked is None:
@@ -303,7 +304,10 @@ def _check(number: int, row: dict, codes: dict, report: BulkReport) -> dict | No
         if not text:
             ids[column] = None
             continue
-        found = known.get(normalize_search(text))
+        # A list holds a few codes, repeated on every row: each text is folded once.
+        found = known.get(text)
+        if found is None and text not in known:
+            found = known[text] = known.get(normalize_search(text))
         if found is None:
             report.problem("registry.bulk_unknown_value", row=number, column=column, value=text)
             ok = False
@@ -344,7 +348,9 @@ def _place(batch: _Batch, tree: STRtree, areas: list[Area], seen: dict, report, 
         if community[i] < 0:
             continue
         area = areas[community[i]]
-        key = (area.pk, row["search_text"])
+        # A 64-bit hash stands for the key, so the rows seen cost a few bytes each, not their
+        # text; two different households sharing one would be refused with both rows named.
+        key = hash((area.pk, row["search_text"]))
         first = seen.setdefault(key, batch.numbers[i])
         if first != batch.numbers[i]:
             report.problem("registry.bulk_duplicate", row=batch.numbers[i], first=first)
