@@ -56,10 +56,22 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+class _FoldTable(dict):
+    """`_fold_char` for `str.translate`, each character worked out once: the table fills as
+    text is folded, and translate then runs in C (a household list folds 200,000 names)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def normalize_search(text: str) -> str:
     """Fold text so that spelling variants match (see the module docstring)."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = "".join(_fold_char(ch) for ch in unicodedata.normalize("NFD", text))
+    text = unicodedata.normalize("NFD", text).translate(_FOLD)
     text = text.translate(_LETTERS)
     text = text.replace("เเ", "แ")
     text = _THAI_TONE_BEFORE_VOWEL.sub(r"\2\1", text)
