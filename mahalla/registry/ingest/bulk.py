@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -164,7 +165,14 @@ def _rows(handle: IO[bytes], report: BulkReport) -> Iterator[tuple[int, dict[str
     """(row number, {column: text}) with the header's names folded; row 1 is the header."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     text = _DecodedLines(handle, decoder, report)
-    reader = csv.reader(text)
+    first = next(text, "")
+    if text.failed_at:  # e.g. Excel's "Unicode text", which is UTF-16
+        report.problem("registry.bulk_not_utf8", row=1)
+        return
+    # Excel writes ";" where the decimal sign is a comma, and "Text" files use tabs: the
+    # header line says which, by the separator it holds most of.
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
     header = next(reader, None) or []
     names = [to_ascii_digits(h).strip().lower().replace(" ", "_") for h in header]
     missing = [c for c in REQUIRED if c not in names]

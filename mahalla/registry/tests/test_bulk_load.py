@@ -132,3 +132,24 @@ def test_the_command_reports_in_the_readers_language(world, versions, tmp_path):
     call_command("load_households", str(path), area=world.khlong_toei.pk,
                  user=world.khlong_toei_officer.username, language="en", stdout=out)  # fmt: skip
     assert "1 households written from 1 rows" in out.getvalue()
+
+
+def test_files_saved_by_excel_other_ways(world, versions):
+    """Semicolons (Excel where the decimal sign is a comma), tabs ("Text"), and UTF-16
+    ("Unicode text"), which is named rather than read as garbage."""
+    semicolons = [line.replace(",", ";") for line in (HEADER.strip(), GOOD[0])]
+    report = households_bulk_load(
+        io.BytesIO("\n".join(semicolons).encode()), user=world.khlong_toei_officer,
+        within=world.khlong_toei, name="semi.csv",
+    )  # fmt: skip
+    assert report.ok and report.created == 1
+    tabs = [line.replace(",", "\t") for line in (HEADER.strip(), GOOD[2])]
+    report = households_bulk_load(
+        io.BytesIO("\n".join(tabs).encode()), user=world.khlong_toei_officer,
+        within=world.khlong_toei, name="tabs.txt",
+    )  # fmt: skip
+    assert report.ok and report.created == 1
+    report = _load(world, GOOD, encoding="utf-16")
+    assert _texts(report) == [
+        "Row 1 is not UTF-8 text. Save the file as “CSV UTF-8” and upload it again."
+    ]
