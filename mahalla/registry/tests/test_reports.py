@@ -274,3 +274,31 @@ def test_old_pdfs_are_deleted_and_the_report_can_be_made_again(world, registry, 
     ).text
     assert "deleted after 30 days" in page
     assert reverse("registry:report_rerun", kwargs={"pk": report.pk}) in page
+
+
+def test_the_report_list_costs_the_same_queries_for_three_or_thirty(world, registry, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.khlong_toei_officer)
+    url = reverse("registry:report_list")
+
+    def add(n):
+        for _ in range(n):
+            DistrictReport.objects.create(
+                area=world.khlong_toei, language="th", created_by=world.khlong_toei_officer,
+                status=JobStatus.DONE,
+            )  # fmt: skip
+
+    def count() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    add(3)
+    few = count()
+    add(27)
+    assert count() == few
+    assert client.get(url).text.count("/file/") == 25  # a page of 25, each downloadable
