@@ -354,6 +354,9 @@ LOGGING = {
         # fontTools logs every font it unpacks for a PDF report at INFO.
         "fontTools": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
+        # django-axes announces itself at INFO on every start, management commands included,
+        # which puts a line on stderr of a collectstatic that succeeded; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }
 
