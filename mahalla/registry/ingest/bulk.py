@@ -164,7 +164,7 @@ def _communities(user: Any, within: Area) -> tuple[STRtree | None, list[Area]]:
 def _rows(handle: IO[bytes], report: BulkReport) -> Iterator[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) with the header's names folded; row 1 is the header."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    text = _DecodedLines(handle, decoder, report)
+    text = _DecodedLines(handle, decoder)
     first = next(text, "")
     if text.failed_at:  # e.g. Excel's "Unicode text", which is UTF-16
         report.problem("registry.bulk_not_utf8", row=1)
@@ -193,7 +193,7 @@ class _DecodedLines:
     """Lines of the upload decoded as UTF-8, noting where decoding first failed (the csv
     module then sees an empty tail, and the report names the row)."""
 
-    def __init__(self, handle: IO[bytes], decoder, report: BulkReport) -> None:
+    def __init__(self, handle: IO[bytes], decoder) -> None:
         self.lines = iter(handle)
         self.decoder = decoder
         self.failed_at = False

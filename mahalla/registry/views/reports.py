@@ -26,7 +26,7 @@ from mahalla.registry.forms import DashboardFilterForm, ReportForm
 from mahalla.registry.models import DistrictReport
 from mahalla.registry.reports import jobs
 from mahalla.registry.views.dashboards import _area
-from mahalla.surveys.exports.filenames import _UNSAFE_ANY, content_disposition
+from mahalla.surveys.exports.filenames import content_disposition, unicode_stem
 
 FINISHED = {JobStatus.DONE, JobStatus.FAILED}
 
@@ -90,7 +90,7 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def file_names(report: DistrictReport) -> tuple[str, str]:
     stamp = timezone.localtime(report.created_at).strftime("%Y%m%d")
     with translation.override(report.language):
-        name = _UNSAFE_ANY.sub("_", str(report.area.name)).strip(" ._")
+        name = unicode_stem(str(report.area.name)) or "report"
     return f"report-{report.area_id}-{report.language}-{stamp}.pdf", f"{name}-{stamp}.pdf"
 
 

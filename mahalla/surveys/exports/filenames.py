@@ -17,8 +17,13 @@ def export_names(form_id: str, title: str, fmt: str, when=None) -> tuple[str, st
     stamp = timezone.localtime(when or timezone.now()).strftime("%Y%m%d-%H%M")
     extension = EXTENSIONS[fmt]
     ascii_stem = _UNSAFE_ASCII.sub("_", form_id).strip("._") or "export"
-    unicode_stem = _UNSAFE_ANY.sub("_", title).strip(" ._") or ascii_stem
-    return f"{ascii_stem}-{stamp}.{extension}", f"{unicode_stem}-{stamp}.{extension}"
+    stem = unicode_stem(title) or ascii_stem
+    return f"{ascii_stem}-{stamp}.{extension}", f"{stem}-{stamp}.{extension}"
+
+
+def unicode_stem(title: str) -> str:
+    """`title` without the characters file systems refuse, for a download's UTF-8 name."""
+    return _UNSAFE_ANY.sub("_", title).strip(" ._")
 
 
 def content_disposition(ascii_name: str, unicode_name: str) -> str:
