@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.registry.models.common import Sourced, Surveyed
+from mahalla.registry.models.common import Sourced, Surveyed, partial_indexes
 from mahalla.registry.models.values import Value
 
 _YES_NO = {"null": True, "blank": True}
@@ -25,10 +25,22 @@ def _value(list_name: str, verbose: str) -> models.ForeignKey:
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"list": list_name},
+        db_index=False,  # never looked up from here (models/common.py)
     )
 
 
 class Household(Surveyed):
+    # Found again through the partial unique constraint below: a second, plain index would
+    # only cost every write.
+    source_submission = models.ForeignKey(
+        "surveys.Submission",
+        verbose_name=_("from submission"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
     house_number = models.CharField(_("house number"), max_length=60, blank=True)
     head_name = models.CharField(_("head of household"), max_length=200, blank=True)
     search_text = models.CharField(max_length=400, blank=True, editable=False)
@@ -46,6 +58,7 @@ class Household(Surveyed):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="merged",
+        db_index=False,  # partial_indexes(): few households are merged
     )
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
@@ -59,7 +72,10 @@ class Household(Surveyed):
                 name="registry_household_one_per_submission",
             )
         ]
-        indexes = [models.Index(fields=["area", "is_deleted"])]
+        indexes = [
+            models.Index(fields=["area", "is_deleted"]),
+            *partial_indexes("reg_hh", "campaign", "source_version", "merged_into"),
+        ]
 
     def __str__(self) -> str:
         return self.head_name or self.house_number or str(self.pk)
@@ -92,6 +108,7 @@ class Member(Sourced):
                 name="registry_member_position_unique",
             )
         ]
+        indexes = partial_indexes("reg_member", "source_version")
 
     def __str__(self) -> str:
         return self.name or str(self.position)
