@@ -15,6 +15,7 @@ from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
 from mahalla.registry.api import HouseholdViewSet, SettlementProfileViewSet, ValueViewSet
+from mahalla.registry.api_tenure import SpatialUnitViewSet, TenureRelationshipViewSet
 from mahalla.surveys.campaigns.api import CampaignViewSet
 from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
 from mahalla.surveys.submissions.api import SubmissionViewSet
@@ -45,6 +46,8 @@ router.register("submissions", SubmissionViewSet, basename="submission")
 router.register("registry-values", ValueViewSet, basename="registry-value")
 router.register("settlement-profiles", SettlementProfileViewSet, basename="settlement-profile")
 router.register("households", HouseholdViewSet, basename="household")
+router.register("spatial-units", SpatialUnitViewSet, basename="spatial-unit")
+router.register("tenure-relationships", TenureRelationshipViewSet, basename="tenure-relationship")
 
 urlpatterns = [
     path("", include(router.urls)),

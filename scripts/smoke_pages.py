@@ -353,6 +353,25 @@ PAGES.update(
 # -- registry (filled by the demo's approvals)
 
 
+def _relationship(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import EvidenceDocument
+
+    relationship = EvidenceDocument.objects.order_by("pk").first().relationship
+    return {"pk": relationship.household_id, "rel": relationship.pk}
+
+
+def _spatial_unit(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import SpatialUnit
+
+    return {"pk": SpatialUnit.objects.order_by("pk").first().pk}
+
+
+def _evidence(demo: Demo) -> dict[str, Any]:
+    from mahalla.registry.models import EvidenceDocument
+
+    return {"pk": EvidenceDocument.objects.order_by("pk").first().pk}
+
+
 def _household(demo: Demo) -> dict[str, Any]:
     from mahalla.registry.models import Household
 
@@ -400,6 +419,9 @@ PAGES.update(
         "registry:household_detail": Page(kwargs=_household),
         "registry:household_delete": Page(kwargs=_household, note="the confirmation page"),
         "registry:household_restore": Page(kwargs=_household, status=POST_ONLY, kind="data"),
+        "registry:tenure_dates": Page(kwargs=_relationship, status=POST_ONLY, kind="data"),
+        "registry:evidence_upload": Page(kwargs=_relationship, status=POST_ONLY, kind="data"),
+        "registry:evidence_download": Page(kwargs=_evidence, kind="data"),
         "registry:duplicate_list": Page(),
         "registry:mapping_list": Page(),
         "registry:mapping_edit": Page(kwargs=_survey_form),
@@ -427,6 +449,12 @@ PAGES.update(
         "api:settlement-profile-detail": Page(kwargs=_profile, kind="data"),
         "api:household-list": Page(kind="data"),
         "api:household-detail": Page(kwargs=_household, kind="data"),
+        "api:spatial-unit-list": Page(kind="data"),
+        "api:spatial-unit-detail": Page(kwargs=_spatial_unit, kind="data"),
+        "api:tenure-relationship-list": Page(kind="data"),
+        "api:tenure-relationship-detail": Page(
+            kwargs=lambda demo: {"pk": _relationship(demo)["rel"]}, kind="data"
+        ),
     }
 )
 

@@ -1,4 +1,5 @@
-"""Read-only API of the registry: value lists, settlement profiles and households.
+"""Read-only API of the registry: value lists, settlement profiles and households (spatial
+units and tenure relationships are in `api_tenure`).
 
 Profiles are read with VIEW_REGISTRY. Households too, but their personal fields (the head's
 and members' names, the house number and location) are given only where the reader also
@@ -217,13 +218,60 @@ class HouseholdFilter(django_filters.FilterSet):
         return queryset.filter(vulnerable_q(value))
 
 
-class HouseholdViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
+class PersonalViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """A read-only resource whose rows carry personal fields: the serializer blanks them
+    where the reader lacks the personal-data right in the row's area (`context["personal"]`,
+    row id → bool), and every response that gives some is written to the access log."""
+
+    log_type = ""  # "app_label.model" of the access log entries
+
+    def area_path(self, obj: Any) -> str:
+        raise NotImplementedError
+
+    def _personal(self, rows: list) -> dict[int, bool]:
+        scope = user_scope(self.request.user, Perm.VIEW_PERSONAL_DATA)
+        return {row.pk: scope.covers_path(self.area_path(row)) for row in rows}
+
+    def _log(self, personal: dict[int, bool], obj: Any = None) -> None:
+        shown = sum(personal.values())
+        if not shown:
+            return
+        searched = any(key != "page" for key in self.request.query_params)
+        access_log_record(
+            user=self.request.user,
+            action=AccessLog.Action.SEARCH if searched else AccessLog.Action.VIEW,
+            obj=obj,
+            object_type="" if obj else self.log_type,
+            detail=f"API {self.request.get_full_path()}",
+            rows=shown,
+            request=self.request,
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = list(self.paginate_queryset(queryset))
+        personal = self._personal(page)
+        self._log(personal)
+        context = {**self.get_serializer_context(), "personal": personal}
+        data = self.get_serializer_class()(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        row = self.get_object()
+        personal = self._personal([row])
+        self._log(personal, row)
+        context = {**self.get_serializer_context(), "personal": personal}
+        return Response(self.get_serializer_class()(row, context=context).data)
+
+
+class HouseholdViewSet(PersonalViewSet):
     """Households in the user's registry scope. Personal fields are null where the reader
     lacks the personal-data right; where they are given, the response is logged."""
 
     serializer_class = HouseholdSerializer
     pagination_class = StandardPagination
     filterset_class = HouseholdFilter
+    log_type = "registry.household"
 
     def get_queryset(self) -> QuerySet[Household]:
         if getattr(self, "swagger_fake_view", False):
@@ -237,37 +285,5 @@ class HouseholdViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
         )
         return for_user(self.request.user, Perm.VIEW_REGISTRY, households)
 
-    def _personal(self, households: list[Household]) -> dict[int, bool]:
-        scope = user_scope(self.request.user, Perm.VIEW_PERSONAL_DATA)
-        return {h.pk: scope.covers_path(h.area.path) for h in households}
-
-    def _log(self, personal: dict[int, bool], obj: Household | None = None) -> None:
-        shown = sum(personal.values())
-        if not shown:
-            return
-        searched = any(key != "page" for key in self.request.query_params)
-        access_log_record(
-            user=self.request.user,
-            action=AccessLog.Action.SEARCH if searched else AccessLog.Action.VIEW,
-            obj=obj,
-            object_type="" if obj else "registry.household",
-            detail=f"API {self.request.get_full_path()}",
-            rows=shown,
-            request=self.request,
-        )
-
-    def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        page = list(self.paginate_queryset(queryset))
-        personal = self._personal(page)
-        self._log(personal)
-        context = {**self.get_serializer_context(), "personal": personal}
-        data = HouseholdSerializer(page, many=True, context=context).data
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        household = self.get_object()
-        personal = self._personal([household])
-        self._log(personal, household)
-        context = {**self.get_serializer_context(), "personal": personal}
-        return Response(HouseholdSerializer(household, context=context).data)
+    def area_path(self, household: Household) -> str:
+        return household.area.path

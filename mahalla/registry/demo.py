@@ -14,6 +14,13 @@ def reset(area_paths: list[str]) -> dict[str, int]:
     in_demo = Q(pk__in=[])
     for path in area_paths:
         in_demo |= Q(area__path__startswith=path)
+    from mahalla.registry.models import EvidenceDocument
+
+    # Documents' rows go with their relationships; their files are removed here.
+    for document in EvidenceDocument.objects.filter(
+        **{"relationship__household__in": Household.objects.filter(in_demo)}
+    ):
+        document.file.delete(save=False)
     return {
         # Members and tenure relationships go with their households and spatial units.
         "households": Household.objects.filter(in_demo).delete()[0],
@@ -144,7 +151,48 @@ def build(areas: dict, households: int = 0) -> int:
     kt_campaign = Campaign.objects.filter(area=areas["khlong_toei"]).order_by("pk").first()
     if kt_campaign is not None:
         kt_campaign.form_versions.add(follow_up)
-    return made + _households(areas, households, admin)
+    made += _households(areas, households, admin)
+    return made + _evidence(areas)
+
+
+def _receipt_png(text: str) -> bytes:
+    """A drawn stand-in for a photographed rent receipt, marked as demo data."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (480, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, 471, 291), outline="black", width=3)
+    draw.text((24, 24), "DEMO - rent receipt (not a real document)", fill="black")
+    draw.text((24, 60), text, fill="black")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _evidence(areas: dict, count: int = 3) -> int:
+    """Documents attached to the first Khlong Toei households' tenure, by their officer."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mahalla.people.models import User
+    from mahalla.registry import evidence
+    from mahalla.registry.models import TenureRelationship, Value
+
+    officer = User.objects.get(username="officer_klongtoei")
+    kind = Value.objects.filter(list="evidence_type", code="other").first()
+    relationships = TenureRelationship.objects.filter(
+        household__area__path__startswith=areas["khlong_toei"].path, household__is_deleted=False
+    ).order_by("household_id")[:count]
+    for relationship in relationships:
+        image = _receipt_png(f"household {relationship.household_id}")
+        upload = SimpleUploadedFile(
+            f"receipt-{relationship.household_id}.png", image, content_type="image/png"
+        )
+        evidence.evidence_add(
+            user=officer, relationship=relationship, uploaded_file=upload, kind=kind
+        )
+    return len(relationships)
 
 
 def _households(areas: dict, count: int, admin) -> int:

@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.forms import NamedChoiceField
+from mahalla.core.forms import LocalDateField, NamedChoiceField
 from mahalla.places.models import Area
 from mahalla.registry.models import Value, ValueList
 from mahalla.registry.selectors import VULNERABILITIES
@@ -124,3 +124,34 @@ class ReportForm(forms.Form):
     """The language a district report is written in (the reader's, unless they choose)."""
 
     language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+
+
+class EvidenceForm(forms.Form):
+    """A document for a tenure relationship: the file, and what kind of document it is."""
+
+    file = forms.FileField(
+        label=_("Document (PDF or photo)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}
+        ),
+    )
+    kind = NamedChoiceField(
+        label=_("Document type"),
+        queryset=Value.objects.filter(list=ValueList.EVIDENCE_TYPE, active=True).order_by(
+            "rank", "code"
+        ),
+        required=False,
+        empty_label=_("not said"),
+    )
+
+
+class RelationshipDatesForm(forms.Form):
+    valid_from = LocalDateField(label=_("Valid from"), required=False)
+    valid_to = LocalDateField(label=_("Valid until"), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("The end date comes before the start date."))
+        return data

@@ -12,6 +12,7 @@ from mahalla.registry.views import (
     public,
     reports,
     settlements,
+    tenure,
 )
 
 app_name = "registry"
@@ -24,6 +25,13 @@ urlpatterns = [
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
     path("households/<int:pk>/delete/", households.household_delete, name="household_delete"),
     path("households/<int:pk>/restore/", households.household_restore, name="household_restore"),
+    path("households/<int:pk>/tenure/<int:rel>/dates/", tenure.tenure_dates, name="tenure_dates"),
+    path(
+        "households/<int:pk>/tenure/<int:rel>/evidence/",
+        tenure.evidence_upload,
+        name="evidence_upload",
+    ),
+    path("evidence/<int:pk>/", tenure.evidence_download, name="evidence_download"),
     path("households/<int:pk>/merge/<int:other>/", merges.household_merge, name="household_merge"),
     path("merges/<int:pk>/undo/", merges.merge_undo, name="merge_undo"),
     path("mappings/", mappings.mapping_list, name="mapping_list"),

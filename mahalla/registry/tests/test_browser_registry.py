@@ -23,6 +23,7 @@ TEXT = {
 }
 SHOTS = os.environ.get("SCREENSHOTS")
 DIGITS = {"th": "1", "fa": "۱"}
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _sign_in(page, user, language):
@@ -95,6 +96,32 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
         page.click("#deleted-notice button")
     household.refresh_from_db()
     assert not household.is_deleted
+
+    # Attach a photographed lease to the household's tenure, and set when it began, typed
+    # in the reader's calendar and digits.
+    relationship = household.relationships.get()
+    page.click(f"#tenure-{relationship.pk} summary")
+    start = {"th": "๑/๖/๒๕๖๗", "fa": "۱۴۰۳/۳/۱۲"}[language]
+    page.fill(f"#id_dates-{relationship.pk}-valid_from", start)
+    with page.expect_navigation():
+        page.click(f"#tenure-{relationship.pk} .tenure-dates-form button")
+    relationship.refresh_from_db()
+    assert relationship.valid_from.isoformat() == {"th": "2024-06-01", "fa": "2024-06-01"}[language]
+    page.click(f"#tenure-{relationship.pk} summary")
+    page.set_input_files(
+        f"#id_evidence-{relationship.pk}-file",
+        files=[{"name": "lease.png", "mimeType": "image/png", "buffer": PNG}],
+    )
+    box = page.locator(f"#tenure-{relationship.pk} .evidence-form button").bounding_box()
+    assert box["height"] >= 44
+    with page.expect_navigation():
+        page.click(f"#tenure-{relationship.pk} .evidence-form button")
+    listed = page.locator(f"#tenure-{relationship.pk} .evidence-list").inner_text()
+    assert "lease.png" in listed
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/household-tenure-{language}.png", full_page=True)
 
     # The community's page shows its profile.
     with page.expect_navigation():

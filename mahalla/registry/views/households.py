@@ -18,8 +18,8 @@ from mahalla.core.history import history_rows
 from mahalla.core.models import AccessLog
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
-from mahalla.registry import selectors, services
-from mahalla.registry.forms import HouseholdFilterForm
+from mahalla.registry import evidence, selectors, services
+from mahalla.registry.forms import EvidenceForm, HouseholdFilterForm, RelationshipDatesForm
 from mahalla.registry.models import Household, HouseholdMerge
 from mahalla.registry.provenance import provenance_groups
 
@@ -78,13 +78,23 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, action=AccessLog.Action.VIEW, obj=household, rows=1, request=request
     )
     can_view_history = has_perm(request.user, Perm.VIEW_HISTORY, household)
+    can_change = services.may_change(request.user, household)
+    relationships = evidence.relationships_of(household)
+    for relationship in relationships:  # each form names its own fields (several per page)
+        relationship.dates_form = RelationshipDatesForm(
+            prefix=f"dates-{relationship.pk}",
+            initial={"valid_from": relationship.valid_from, "valid_to": relationship.valid_to},
+        )
+        relationship.evidence_form = EvidenceForm(prefix=f"evidence-{relationship.pk}")
     return render(
         request,
         "registry/household_detail.html",
         {
             "household": household,
             "members": list(household.members.all()),
-            "can_change": services.may_change(request.user, household),
+            "can_change": can_change,
+            "relationships": relationships,
+            "evidence_limit_mb": evidence.max_bytes() // (1024 * 1024),
             "can_see_submissions": has_perm(request.user, Perm.VIEW_SUBMISSIONS, household.area),
             "can_view_history": can_view_history,
             "history_rows": history_rows(household) if can_view_history else [],
