@@ -248,6 +248,21 @@ def _registry(page: Page, out: Path, language: str, desktop: bool, username: str
         with page.expect_navigation():
             card.click()
         shoot(page, out, f"household_{language}", desktop)
+    _tenure(page, out, language, desktop)
+
+
+def _tenure(page: Page, out: Path, language: str, desktop: bool) -> None:
+    """A household whose tenure has a document (the demo attaches some), its section open."""
+    found = page.goto("/api/tenure-relationships/?has_documents=true")
+    if found is None or not found.ok:
+        return
+    rows = [r for r in found.json()["results"] if r["documents"]]
+    if not rows:
+        print("no tenure relationship with a document: no household_tenure shot")
+        return
+    page.goto(f"/registry/households/{rows[0]['household']}/#tenure-{rows[0]['id']}")
+    page.click(f"#tenure-{rows[0]['id']} summary")
+    shoot(page, out, f"household_tenure_{language}", desktop)
 
 
 # Survey pages: a list, then the first item it links to (selector within <main>).

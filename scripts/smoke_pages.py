@@ -422,6 +422,8 @@ PAGES.update(
         "registry:tenure_dates": Page(kwargs=_relationship, status=POST_ONLY, kind="data"),
         "registry:evidence_upload": Page(kwargs=_relationship, status=POST_ONLY, kind="data"),
         "registry:evidence_download": Page(kwargs=_evidence, kind="data"),
+        "registry:evidence_remove": Page(kwargs=_evidence, note="the confirmation page"),
+        "registry:evidence_restore": Page(kwargs=_evidence, status=POST_ONLY, kind="data"),
         "registry:duplicate_list": Page(),
         "registry:mapping_list": Page(),
         "registry:mapping_edit": Page(kwargs=_survey_form),

@@ -10,7 +10,7 @@ that gives them is written to the access log, as for households.
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -150,6 +150,9 @@ class RelationshipFilter(django_filters.FilterSet):
     spatial_unit = IdFilter(field_name="spatial_unit_id", label="Spatial unit id")
     within = IdFilter(method="filter_within", label="Area id: relationships beneath")
     tenure_type = django_filters.CharFilter(field_name="tenure_type__code")
+    has_documents = django_filters.BooleanFilter(
+        method="filter_has_documents", label="Only relationships with (or without) documents"
+    )
 
     class Meta:
         model = TenureRelationship
@@ -157,6 +160,14 @@ class RelationshipFilter(django_filters.FilterSet):
 
     def filter_within(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return _within(self.request, queryset, value, "spatial_unit__area__path")
+
+    def filter_has_documents(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        with_documents = EvidenceDocument.objects.filter(removed_at__isnull=True).values(
+            "relationship_id"
+        )
+        if value:
+            return queryset.filter(pk__in=with_documents)
+        return queryset.exclude(pk__in=with_documents)
 
 
 class TenureRelationshipViewSet(PersonalViewSet):
@@ -173,7 +184,14 @@ class TenureRelationshipViewSet(PersonalViewSet):
         relationships = (
             TenureRelationship.objects.filter(is_deleted=False)
             .select_related("tenure_type", "spatial_unit__area")
-            .prefetch_related("documents__kind")
+            .prefetch_related(
+                Prefetch(
+                    "documents",
+                    queryset=EvidenceDocument.objects.filter(removed_at__isnull=True)
+                    .select_related("kind")
+                    .order_by("created_at", "pk"),
+                )
+            )
             .order_by("spatial_unit_id", "pk")
         )
         return for_user(self.request.user, Perm.VIEW_REGISTRY, relationships)

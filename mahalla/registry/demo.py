@@ -172,27 +172,32 @@ def _receipt_png(text: str) -> bytes:
 
 
 def _evidence(areas: dict, count: int = 3) -> int:
-    """Documents attached to the first Khlong Toei households' tenure, by their officer."""
+    """Documents attached to the tenure of each demo district's first households, by the
+    district's officer."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from mahalla.people.models import User
     from mahalla.registry import evidence
     from mahalla.registry.models import TenureRelationship, Value
 
-    officer = User.objects.get(username="officer_klongtoei")
     kind = Value.objects.filter(list="evidence_type", code="other").first()
-    relationships = TenureRelationship.objects.filter(
-        household__area__path__startswith=areas["khlong_toei"].path, household__is_deleted=False
-    ).order_by("household_id")[:count]
-    for relationship in relationships:
-        image = _receipt_png(f"household {relationship.household_id}")
-        upload = SimpleUploadedFile(
-            f"receipt-{relationship.household_id}.png", image, content_type="image/png"
-        )
-        evidence.evidence_add(
-            user=officer, relationship=relationship, uploaded_file=upload, kind=kind
-        )
-    return len(relationships)
+    made = 0
+    for district, officer in (("khlong_toei", "officer_klongtoei"), ("tehran_d12", "manager_d12")):
+        user = User.objects.get(username=officer)
+        relationships = TenureRelationship.objects.filter(
+            household__area__path__startswith=areas[district].path,
+            household__is_deleted=False,
+        ).order_by("household_id")[:count]
+        for relationship in relationships:
+            image = _receipt_png(f"household {relationship.household_id}")
+            upload = SimpleUploadedFile(
+                f"receipt-{relationship.household_id}.png", image, content_type="image/png"
+            )
+            evidence.evidence_add(
+                user=user, relationship=relationship, uploaded_file=upload, kind=kind
+            )
+            made += 1
+    return made
 
 
 def _households(areas: dict, count: int, admin) -> int:

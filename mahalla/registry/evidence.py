@@ -5,7 +5,8 @@ landowner) photographed or scanned and attached to the household's relationship.
 Documents are personal data: only those who may change the household (the registry right
 and the personal-data right, in scope) attach them, and only those who may see the household
 download them (each download written to the access log). A document is kept as sent, with
-its SHA-256; the same file is not attached twice to one relationship.
+its SHA-256; the same file is not attached twice to one relationship. Removing one hides it
+(the page offers the undo); nothing deletes its file from a page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.jobs.messages import message, register
@@ -69,13 +72,22 @@ def sniff(head: bytes) -> str | None:
 
 
 def relationships_of(household: Household) -> list[TenureRelationship]:
-    """The household's relationships with what the page shows of them, oldest first."""
-    return list(
+    """The household's relationships with what the page shows of them, oldest first; each
+    with `active_documents` and `removed_documents`."""
+    documents = EvidenceDocument.objects.select_related("kind", "removed_by").order_by(
+        "created_at", "pk"
+    )
+    relationships = list(
         household.relationships.filter(is_deleted=False)
         .select_related("tenure_type", "spatial_unit")
-        .prefetch_related("documents__kind")
+        .prefetch_related(Prefetch("documents", queryset=documents))
         .order_by("valid_from", "pk")
     )
+    for relationship in relationships:
+        every = list(relationship.documents.all())
+        relationship.active_documents = [d for d in every if d.removed_at is None]
+        relationship.removed_documents = [d for d in every if d.removed_at is not None]
+    return relationships
 
 
 def relationship_for_change(user: Any, household: Household, pk: int) -> TenureRelationship:
@@ -120,7 +132,7 @@ def evidence_add(
     with transaction.atomic():
         # Locked, so two uploads at once cannot pass the count or the repeat check together.
         TenureRelationship.objects.select_for_update().get(pk=relationship.pk)
-        documents = relationship.documents.all()
+        documents = relationship.documents.filter(removed_at__isnull=True)
         repeat = documents.filter(sha256=sha256).first()
         if repeat is not None:
             raise UploadError(message("registry.evidence_repeat", name=repeat.name))
@@ -163,16 +175,43 @@ def relationship_dates_set(
     return locked
 
 
-def document_for_download(user: Any, pk: int) -> EvidenceDocument | None:
-    """A document of a household the user may see with its personal data, or None."""
+def document_get(user: Any, pk: int, removed: bool = False) -> EvidenceDocument | None:
+    """A document of a household the user may see with its personal data, or None;
+    `removed` finds only removed ones (to restore them), else only those not removed."""
     from mahalla.registry import selectors
 
     document = (
-        EvidenceDocument.objects.filter(pk=pk, relationship__is_deleted=False)
-        .select_related("relationship")
+        EvidenceDocument.objects.filter(
+            pk=pk, relationship__is_deleted=False, removed_at__isnull=not removed
+        )
+        .select_related("relationship", "removed_by")
         .first()
     )
     if document is None or document.relationship.household_id is None:
         return None
     household = selectors.household_get(user=user, pk=document.relationship.household_id)
-    return document if household is not None else None
+    if household is None:
+        return None
+    document.relationship.household = household
+    return document
+
+
+def _set_removed(*, user: Any, document: EvidenceDocument, removed: bool) -> EvidenceDocument:
+    if not services.may_change(user, document.relationship.household):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = EvidenceDocument.objects.select_for_update().get(pk=document.pk)
+        if (locked.removed_at is not None) != removed:
+            locked.removed_at = timezone.now() if removed else None
+            locked.removed_by = user if removed else None
+            locked.save(update_fields=["removed_at", "removed_by"])
+    return locked
+
+
+def evidence_remove(*, user: Any, document: EvidenceDocument) -> EvidenceDocument:
+    """Hide a document attached by mistake; its file stays, so the removal can be undone."""
+    return _set_removed(user=user, document=document, removed=True)
+
+
+def evidence_restore(*, user: Any, document: EvidenceDocument) -> EvidenceDocument:
+    return _set_removed(user=user, document=document, removed=False)

@@ -32,6 +32,8 @@ urlpatterns = [
         name="evidence_upload",
     ),
     path("evidence/<int:pk>/", tenure.evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/remove/", tenure.evidence_remove, name="evidence_remove"),
+    path("evidence/<int:pk>/restore/", tenure.evidence_restore, name="evidence_restore"),
     path("households/<int:pk>/merge/<int:other>/", merges.household_merge, name="household_merge"),
     path("merges/<int:pk>/undo/", merges.merge_undo, name="merge_undo"),
     path("mappings/", mappings.mapping_list, name="mapping_list"),

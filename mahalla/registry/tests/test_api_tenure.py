@@ -85,5 +85,9 @@ def test_filters(world, document):
     assert [r["household"] for r in rows] == [household]
     none = client.get("/api/tenure-relationships/", {"tenure_type": "owner"}).json()["results"]
     assert none == []
+    documented = client.get("/api/tenure-relationships/", {"has_documents": "true"}).json()
+    assert [r["id"] for r in documented["results"]] == [document.relationship_id]
+    undocumented = client.get("/api/tenure-relationships/", {"has_documents": "false"}).json()
+    assert len(undocumented["results"]) == 2
     within = client.get("/api/spatial-units/", {"within": world.khlong_toei.pk}).json()
     assert within["results"]

@@ -118,6 +118,16 @@ def test_officer_approves_finds_and_restores_a_household(page, live_server, worl
         page.click(f"#tenure-{relationship.pk} .evidence-form button")
     listed = page.locator(f"#tenure-{relationship.pk} .evidence-list").inner_text()
     assert "lease.png" in listed
+    # Removed after asking (attached to the wrong household, say), then brought back.
+    with page.expect_navigation():
+        page.click(f"#tenure-{relationship.pk} .evidence-list a.button")
+    with page.expect_navigation():
+        page.click("main form button.danger")
+    assert page.locator(f"#tenure-{relationship.pk} .evidence-removed").count() == 1
+    with page.expect_navigation():
+        page.click(f"#tenure-{relationship.pk} .evidence-removed button")
+    assert page.locator(f"#tenure-{relationship.pk} .evidence-removed").count() == 0
+    page.click(f"#tenure-{relationship.pk} summary")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1
     if SHOTS:

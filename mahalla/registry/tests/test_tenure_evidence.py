@@ -169,3 +169,63 @@ def test_downloads_are_scoped(world, registry, login):
     assert login(world.treasurer).get(url).status_code == 404
     assert login().get(url).status_code == 302
     assert not AccessLog.objects.filter(detail=f"evidence {document.pk}").exists()
+
+
+def test_a_document_attached_by_mistake_is_removed_after_asking_and_can_come_back(
+    world, registry, login
+):
+    from mahalla.registry import evidence
+
+    relationship = _relationship()
+    document = evidence.evidence_add(
+        user=world.khlong_toei_officer,
+        relationship=relationship,
+        uploaded_file=SimpleUploadedFile("wrong person.pdf", PDF),
+    )
+    client = login(world.khlong_toei_officer)
+    remove = reverse("registry:evidence_remove", kwargs={"pk": document.pk})
+    asked = client.get(remove, headers={"accept-language": "fa"})
+    assert asked.status_code == 200 and "wrong person.pdf" in asked.text
+    document.refresh_from_db()
+    assert document.removed_at is None  # asking changed nothing
+    detail = client.post(remove, headers={"accept-language": "fa"}, follow=True)
+    document.refresh_from_db()
+    assert document.removed_at is not None and document.removed_by == world.khlong_toei_officer
+    assert document.file.storage.exists(document.file.name)  # hidden, not lost
+    download = reverse("registry:evidence_download", kwargs={"pk": document.pk})
+    assert client.get(download).status_code == 404
+    restore = reverse("registry:evidence_restore", kwargs={"pk": document.pk})
+    assert restore in detail.text
+    # Hidden from the API, and the same file may be attached again meanwhile: not a repeat.
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(world.khlong_toei_officer)
+    rows = api.get("/api/tenure-relationships/", {"has_documents": "true"}).json()["results"]
+    assert rows == []
+    client.post(restore)
+    document.refresh_from_db()
+    assert document.removed_at is None
+    assert client.get(download).status_code == 200
+
+
+def test_others_cannot_remove_or_restore(world, registry, login):
+    from mahalla.registry import evidence
+
+    document = evidence.evidence_add(
+        user=world.khlong_toei_officer,
+        relationship=_relationship(),
+        uploaded_file=SimpleUploadedFile("deed.pdf", PDF),
+    )
+    remove = reverse("registry:evidence_remove", kwargs={"pk": document.pk})
+    for user, status in ((world.pathum_wan_officer, 404), (world.treasurer, 404)):
+        assert login(user).post(remove).status_code == status
+    assert login().post(remove).status_code == 302
+    document.refresh_from_db()
+    assert document.removed_at is None
+    evidence.evidence_remove(user=world.khlong_toei_officer, document=document)
+    restore = reverse("registry:evidence_restore", kwargs={"pk": document.pk})
+    assert login(world.pathum_wan_officer).post(restore).status_code == 404
+    assert login(world.khlong_toei_officer).get(restore).status_code == 405
+    document.refresh_from_db()
+    assert document.removed_at is not None

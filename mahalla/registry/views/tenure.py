@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from mahalla.core.audit import access_log_record
 from mahalla.core.flash import with_names
 from mahalla.core.models import AccessLog
 from mahalla.core.uploads.storage import UploadError
-from mahalla.registry import evidence
+from mahalla.registry import evidence, services
 from mahalla.registry.forms import EvidenceForm, RelationshipDatesForm
 from mahalla.registry.models import TenureRelationship
 from mahalla.registry.views.households import household_or_404
@@ -81,8 +82,42 @@ def evidence_upload(request: HttpRequest, pk: int, rel: int) -> HttpResponse:
 
 
 @login_required
+def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm; POST removes (the household's page then offers the undo)."""
+    document = evidence.document_get(request.user, pk)
+    if document is None:
+        raise Http404
+    household = document.relationship.household
+    if not services.may_change(request.user, household):
+        raise PermissionDenied
+    if request.method == "POST":
+        evidence.evidence_remove(user=request.user, document=document)
+        messages.success(request, with_names(_("“%(name)s” was removed."), name=document.name))
+        return _back(household, document.relationship_id)
+    return render(
+        request,
+        "registry/evidence_remove.html",
+        {"document": document, "household": household},
+    )
+
+
+@require_POST
+@login_required
+def evidence_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    document = evidence.document_get(request.user, pk, removed=True)
+    if document is None:
+        raise Http404
+    household = document.relationship.household
+    if not services.may_change(request.user, household):
+        raise PermissionDenied
+    evidence.evidence_restore(user=request.user, document=document)
+    messages.success(request, with_names(_("“%(name)s” is back."), name=document.name))
+    return _back(household, document.relationship_id)
+
+
+@login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    document = evidence.document_for_download(request.user, pk)
+    document = evidence.document_get(request.user, pk)
     if (
         document is None
         or not document.file
