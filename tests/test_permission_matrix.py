@@ -1113,6 +1113,104 @@ def _deleted_kt_household(world: World) -> dict[str, Any]:
     return {"pk": household.pk}
 
 
+def _kt_relationship(world: World):
+    """Somsri Matrix's house in Lock 1-2-3, and her household's right to it."""
+    from mahalla.registry.models import SpatialUnit, TenureRelationship, Value
+
+    household = _kt_household(world)
+    found = TenureRelationship.objects.filter(household=household).first()
+    if found is not None:
+        return found
+    unit = SpatialUnit.objects.create(kind="structure", area=world.lock_123, label="12/3")
+    return TenureRelationship.objects.create(
+        household=household,
+        spatial_unit=unit,
+        tenure_type=Value.objects.filter(list="tenure_type").order_by("pk").first(),
+    )
+
+
+def kt_relationship(world: World) -> dict[str, Any]:
+    relationship = _kt_relationship(world)
+    return {"pk": relationship.household_id, "rel": relationship.pk}
+
+
+def _kt_document(world: World, removed: bool = False):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from mahalla.registry.models import EvidenceDocument
+
+    relationship = _kt_relationship(world)
+    document = EvidenceDocument.objects.filter(
+        relationship=relationship, removed_at__isnull=not removed
+    ).first()
+    if document is None:
+        document = EvidenceDocument(
+            relationship=relationship, name="deed.pdf", sha256="0" * 64, size=9,
+            content_type="application/pdf", removed_at=timezone.now() if removed else None,
+        )  # fmt: skip
+        document.file.save("deed.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return document
+
+
+def kt_document(world: World) -> dict[str, Any]:
+    return {"pk": _kt_document(world).pk}
+
+
+def removed_kt_document(world: World) -> dict[str, Any]:
+    return {"pk": _kt_document(world, removed=True).pk}
+
+
+def _documents(world: World) -> tuple[int, int]:
+    from mahalla.registry.models import EvidenceDocument
+
+    return (
+        EvidenceDocument.objects.count(),
+        EvidenceDocument.objects.filter(removed_at__isnull=True).count(),
+    )
+
+
+def _documents_with_one(world: World) -> tuple[int, int]:
+    # Counted before `kwargs` makes the document: it is made here first.
+    _kt_document(world)
+    return _documents(world)
+
+
+def _documents_with_a_removed_one(world: World) -> tuple[int, int]:
+    _kt_document(world, removed=True)
+    return _documents(world)
+
+
+def _relationship_dates(world: World):
+    relationship = _kt_relationship(world)
+    relationship.refresh_from_db()
+    return relationship.valid_from, relationship.valid_to
+
+
+def _evidence_upload(world: World) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    prefix = f"evidence-{_kt_relationship(world).pk}"
+    return {f"{prefix}-file": SimpleUploadedFile("lease.pdf", b"%PDF-1.7 lease")}
+
+
+def _dates(world: World) -> dict[str, Any]:
+    return {f"dates-{_kt_relationship(world).pk}-valid_from": "2024-06-01"}
+
+
+def with_kt_document(world: World) -> dict[str, Any]:
+    _kt_document(world)
+    return {}
+
+
+def kt_unit(world: World) -> dict[str, Any]:
+    return {"pk": _kt_relationship(world).spatial_unit_id}
+
+
+def kt_relationship_pk(world: World) -> dict[str, Any]:
+    return {"pk": _kt_relationship(world).pk}
+
+
 def kt_report(world: World) -> dict[str, Any]:
     """A finished district report of the Khlong Toei officer, with its stored PDF."""
     from django.core.files.base import ContentFile
@@ -1273,6 +1371,55 @@ SPECS.update(
             denied=REPORT_DENIED,
             note="a finished report is not made again: back to its page",
         ),
+        "registry:tenure_dates": Spec(
+            kwargs=kt_relationship,
+            method="post",
+            data=_dates,
+            allowed=("khlong_toei_officer", 302),
+            denied=HOUSEHOLD_DENIED,
+            unchanged=_relationship_dates,
+        ),
+        "registry:evidence_upload": Spec(
+            kwargs=kt_relationship,
+            method="post",
+            data=_evidence_upload,
+            allowed=("khlong_toei_officer", 302),
+            denied=HOUSEHOLD_DENIED,
+            unchanged=_documents,
+        ),
+        "registry:evidence_download": Spec(
+            kwargs=kt_document, denied=(("pathum_wan_officer", 404), ("treasurer", 404))
+        ),
+        "registry:evidence_remove": [
+            Spec(kwargs=kt_document, denied=(("pathum_wan_officer", 404), ("treasurer", 404))),
+            Spec(
+                kwargs=kt_document,
+                method="post",
+                allowed=("khlong_toei_officer", 302),
+                denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+                unchanged=_documents_with_one,
+            ),
+        ],
+        "registry:evidence_restore": Spec(
+            kwargs=removed_kt_document,
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 404)),
+            unchanged=_documents_with_a_removed_one,
+        ),
+        "api:spatial-unit-list": api(
+            kwargs=with_kt_document,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: f'"id":{_kt_relationship(w).spatial_unit_id},',
+        ),
+        "api:spatial-unit-detail": api(kwargs=kt_unit),
+        "api:tenure-relationship-list": api(
+            kwargs=with_kt_document,
+            denied=(("pathum_wan_officer", 200), ("treasurer", 200), ("no_role", 200)),
+            secret=lambda w: '"name":"deed.pdf"',
+            note="the treasurer gets the relationships without the documents' names",
+        ),
+        "api:tenure-relationship-detail": api(kwargs=kt_relationship_pk),
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,
             method="post",

@@ -189,6 +189,8 @@ def _evidence(areas: dict, count: int = 3) -> int:
             household__is_deleted=False,
         ).order_by("household_id")[:count]
         for relationship in relationships:
+            if relationship.documents.exists():  # a second run adds none
+                continue
             image = _receipt_png(f"household {relationship.household_id}")
             upload = SimpleUploadedFile(
                 f"receipt-{relationship.household_id}.png", image, content_type="image/png"
