@@ -77,6 +77,20 @@ class Surveyed(Sourced):
         abstract = True
 
 
+def unique_source_submission() -> models.ForeignKey:
+    """`source_submission` for a model that finds its record again through a partial unique
+    constraint on it: a second, plain index would only cost every write."""
+    return models.ForeignKey(
+        "surveys.Submission",
+        verbose_name=_("from submission"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+
+
 def partial_indexes(prefix: str, *fields: str) -> list[models.Index]:
     """An index of the rows where each of `fields` is set: what a lookup by it needs, at no
     cost to the writes that leave it empty."""

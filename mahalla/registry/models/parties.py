@@ -10,7 +10,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.registry.models.common import Sourced, Surveyed, partial_indexes
+from mahalla.registry.models.common import (
+    Sourced,
+    Surveyed,
+    partial_indexes,
+    unique_source_submission,
+)
 from mahalla.registry.models.values import Value
 
 _YES_NO = {"null": True, "blank": True}
@@ -30,17 +35,7 @@ def _value(list_name: str, verbose: str) -> models.ForeignKey:
 
 
 class Household(Surveyed):
-    # Found again through the partial unique constraint below: a second, plain index would
-    # only cost every write.
-    source_submission = models.ForeignKey(
-        "surveys.Submission",
-        verbose_name=_("from submission"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    source_submission = unique_source_submission()
     house_number = models.CharField(_("house number"), max_length=60, blank=True)
     head_name = models.CharField(_("head of household"), max_length=200, blank=True)
     search_text = models.CharField(max_length=400, blank=True, editable=False)

@@ -11,22 +11,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mahalla.registry.models.common import Surveyed, partial_indexes
+from mahalla.registry.models.common import Surveyed, partial_indexes, unique_source_submission
 from mahalla.registry.models.parties import _YES_NO, _value
 from mahalla.registry.models.values import Value
 
 
 class SettlementProfile(Surveyed):
-    # Found again through the partial unique constraint below (as a household is).
-    source_submission = models.ForeignKey(
-        "surveys.Submission",
-        verbose_name=_("from submission"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        db_index=False,
-    )
+    source_submission = unique_source_submission()
     land_owner_type = _value("land_owner_type", _("land owner"))
     tenure_situation = _value("tenure_situation", _("tenure situation"))
     eviction_threat = _value("eviction_threat", _("eviction threat"))

@@ -19,7 +19,7 @@ from mahalla.registry import evidence, services
 from mahalla.registry.forms import EvidenceForm, RelationshipDatesForm
 from mahalla.registry.models import TenureRelationship
 from mahalla.registry.views.households import household_or_404
-from mahalla.surveys.submissions.files import safe_content_type
+from mahalla.surveys.submissions.files import attachment_response
 
 
 def _relationship(request: HttpRequest, pk: int, rel: int):
@@ -132,12 +132,4 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         detail=f"evidence {document.pk}",
         request=request,
     )
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.name,
-        content_type=safe_content_type(document.content_type, document.name),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment_response(document.file, document.name, document.content_type)

@@ -18,7 +18,7 @@ from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
 from mahalla.surveys.models import Form, SubmissionJob
 from mahalla.surveys.submissions import display, jobs, review, selectors
-from mahalla.surveys.submissions.files import safe_content_type
+from mahalla.surveys.submissions.files import attachment_response
 from mahalla.surveys.submissions.forms import CommentForm, ReviewForm, SubmissionFilterForm
 
 PAGE_SIZE = 25
@@ -181,15 +181,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     if attachment is None or attachment.is_missing:
         raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.name,
-        content_type=safe_content_type(attachment.content_type, attachment.name),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment_response(attachment.file, attachment.name, attachment.content_type)
 
 
 @login_required
