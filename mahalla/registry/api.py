@@ -28,6 +28,14 @@ from mahalla.registry.selectors import PROFILE_RELATED, VULNERABILITIES, vulnera
 PERSONAL = ("head_name", "house_number", "longitude", "latitude")
 
 
+def blank_unless_personal(data: dict, fields: tuple[str, ...]) -> dict:
+    """A serialized row with its personal `fields` nulled unless its `personal` says so."""
+    if not data["personal"]:
+        for name in fields:
+            data[name] = None
+    return data
+
+
 class Code(serializers.SlugRelatedField):
     """A value as its code (the XLSForm choice name); names come from /registry-values/."""
 
@@ -190,11 +198,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
         return bool(self.context.get("personal", {}).get(household.pk))
 
     def to_representation(self, household: Household) -> dict:
-        data = super().to_representation(household)
-        if not data["personal"]:
-            for name in PERSONAL:
-                data[name] = None
-        return data
+        return blank_unless_personal(super().to_representation(household), PERSONAL)
 
 
 class HouseholdFilter(django_filters.FilterSet):

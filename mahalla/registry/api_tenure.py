@@ -17,7 +17,7 @@ from rest_framework import serializers
 from mahalla.core.api import IdFilter, StandardPagination
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user
-from mahalla.registry.api import Code, PersonalViewSet, _within
+from mahalla.registry.api import Code, PersonalViewSet, _within, blank_unless_personal
 from mahalla.registry.models import EvidenceDocument, SpatialUnit, TenureRelationship
 
 UNIT_PERSONAL = ("label", "longitude", "latitude", "geometry")
@@ -44,11 +44,7 @@ class SpatialUnitSerializer(serializers.ModelSerializer):
         return unit.kind == SpatialUnit.Kind.COMMUNITY or _personal(self, unit.pk)
 
     def to_representation(self, unit: SpatialUnit) -> dict:
-        data = super().to_representation(unit)
-        if not data["personal"]:
-            for name in UNIT_PERSONAL:
-                data[name] = None
-        return data
+        return blank_unless_personal(super().to_representation(unit), UNIT_PERSONAL)
 
 
 class UnitFilter(django_filters.FilterSet):
