@@ -253,8 +253,11 @@ def _registry(page: Page, out: Path, language: str, desktop: bool, username: str
 
 def _tenure(page: Page, out: Path, language: str, desktop: bool) -> None:
     """A household whose tenure has a document (the demo attaches some), its section open."""
-    found = page.goto("/api/tenure-relationships/?has_documents=true")
-    if found is None or not found.ok:
+    # The page's own request context carries its session; JSON, not the browsable API.
+    found = page.request.get(
+        "/api/tenure-relationships/?has_documents=true", headers={"Accept": "application/json"}
+    )
+    if not found.ok:
         return
     rows = [r for r in found.json()["results"] if r["documents"]]
     if not rows:

@@ -53,3 +53,24 @@ def test_wrong_types_are_shown_as_text_not_an_error():
 
 def test_output_is_escaped():
     assert render("{{ v|localnumber }}", "en", v="<b>1</b>") == "&lt;b&gt;1&lt;/b&gt;"
+
+
+def test_file_sizes_speak_the_readers_language_and_digits():
+    source = "{{ a|localfilesize }}|{{ b|localfilesize }}|{{ c|localfilesize }}"
+    sizes = {"a": 72, "b": 3600, "c": 5 * 1024 * 1024 + 1024 * 300}
+    assert render(source, "fa", **sizes) == "۷۲ بایت|۳٫۵ کیلوبایت|۵٫۳ مگابایت"
+    assert render(source, "th", **sizes) == "72 ไบต์|3.5 KB|5.3 MB"
+    assert render(source, "en", **sizes) == "72 bytes|3.5 KB|5.3 MB"
+    assert render("{{ x|localfilesize }}", "fa", x=None) == ""
+
+
+def test_no_template_uses_djangos_untranslated_file_sizes():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        str(path.relative_to(root))
+        for path in root.rglob("templates/**/*.html")
+        if "|filesizeformat" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
