@@ -365,6 +365,9 @@ LOGGING = {
 REGISTRY_REPORT_MAX_COMMUNITIES = envint("REGISTRY_REPORT_MAX_COMMUNITIES", "2000")
 REGISTRY_REPORT_MAX_ACTIVE = envint("REGISTRY_REPORT_MAX_ACTIVE", "3")
 REGISTRY_REPORT_RETENTION_DAYS = envint("REGISTRY_REPORT_RETENTION_DAYS", "30")
+# Evidence of tenure (registry/evidence.py): the largest document, and documents per right.
+REGISTRY_EVIDENCE_MAX_MB = envint("REGISTRY_EVIDENCE_MAX_MB", "10")
+REGISTRY_EVIDENCE_MAX_PER_RELATIONSHIP = envint("REGISTRY_EVIDENCE_MAX_PER_RELATIONSHIP", "20")
 
 # OpenRosa server (ODK Collect): the largest submission body (XML and attachments together)
 # it accepts, announced as X-OpenRosa-Accept-Content-Length; the largest XML part, checked
