@@ -1211,6 +1211,19 @@ def kt_relationship_pk(world: World) -> dict[str, Any]:
     return {"pk": _kt_relationship(world).pk}
 
 
+def _values(world: World) -> list:
+    from mahalla.registry.models import Value
+
+    return list(Value.objects.order_by("pk").values_list("code", "name_en", "rank", "active"))
+
+
+def a_value(world: World) -> dict[str, Any]:
+    return {"pk": _a_value().pk}
+
+
+VALUE_DENIED = (("khlong_toei_officer", 403), ("pathum_wan_officer", 403), ("no_role", 403))
+
+
 def kt_report(world: World) -> dict[str, Any]:
     """A finished district report of the Khlong Toei officer, with its stored PDF."""
     from django.core.files.base import ContentFile
@@ -1420,6 +1433,30 @@ SPECS.update(
             note="the treasurer gets the relationships without the documents' names",
         ),
         "api:tenure-relationship-detail": api(kwargs=kt_relationship_pk),
+        "registry:value_lists": Spec(denied=(("no_role", 403),)),
+        "registry:value_list": [
+            Spec(kwargs=lambda w: {"list_name": "tenure_type"}, denied=(("no_role", 403),)),
+            Spec(
+                kwargs=lambda w: {"list_name": "tenure_type"},
+                method="post",
+                data=lambda w: {"new-code": "matrix", "new-name_en": "Matrix", "new-rank": "1"},
+                allowed=("admin", 302),
+                denied=VALUE_DENIED,
+                unchanged=_values,
+                note="the lists are every city's: only an administrator of everything",
+            ),
+        ],
+        "registry:value_change": [
+            Spec(kwargs=a_value, allowed=("admin", 200), denied=VALUE_DENIED),
+            Spec(
+                kwargs=a_value,
+                method="post",
+                data=lambda w: {"name_en": "Changed", "rank": "1", "active": "on"},
+                allowed=("admin", 302),
+                denied=VALUE_DENIED,
+                unchanged=_values,
+            ),
+        ],
         "registry:household_restore": Spec(
             kwargs=_deleted_kt_household,
             method="post",

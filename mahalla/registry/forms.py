@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.forms import LocalDateField, NamedChoiceField
+from mahalla.core.forms import LocalDateField, LocalIntegerField, NamedChoiceField
 from mahalla.places.models import Area
 from mahalla.registry.models import Value, ValueList
 from mahalla.registry.selectors import VULNERABILITIES
@@ -155,3 +155,27 @@ class RelationshipDatesForm(forms.Form):
         if start and end and end < start:
             self.add_error("valid_to", _("The end date comes before the start date."))
         return data
+
+
+class ValueForm(forms.ModelForm):
+    """One value of a list: its code (for a new value only) and its names in three languages."""
+
+    rank = LocalIntegerField(label=_("Order"), min_value=0, max_value=32767)
+
+    class Meta:
+        model = Value
+        fields = ["code", "name_en", "name_th", "name_fa", "rank", "active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["code"]  # forms send it: it never changes
+        else:
+            self.fields["code"].widget.attrs.update({"dir": "ltr", "autocomplete": "off"})
+        self.fields["name_th"].widget.attrs["lang"] = "th"
+        self.fields["name_fa"].widget.attrs.update({"lang": "fa", "dir": "rtl"})
+        self.fields["name_en"].widget.attrs.update({"lang": "en", "dir": "ltr"})
+
+    def _post_clean(self) -> None:
+        # The service checks and saves (uniqueness, the code's form, history).
+        pass

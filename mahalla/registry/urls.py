@@ -13,6 +13,7 @@ from mahalla.registry.views import (
     reports,
     settlements,
     tenure,
+    values,
 )
 
 app_name = "registry"
@@ -36,6 +37,9 @@ urlpatterns = [
     path("evidence/<int:pk>/restore/", tenure.evidence_restore, name="evidence_restore"),
     path("households/<int:pk>/merge/<int:other>/", merges.household_merge, name="household_merge"),
     path("merges/<int:pk>/undo/", merges.merge_undo, name="merge_undo"),
+    path("values/", values.value_lists, name="value_lists"),
+    path("values/<slug:list_name>/", values.value_list, name="value_list"),
+    path("value/<int:pk>/", values.value_change, name="value_change"),
     path("mappings/", mappings.mapping_list, name="mapping_list"),
     path("mappings/<int:pk>/", mappings.mapping_edit, name="mapping_edit"),
     path("public/", public.public_home, name="public_home"),

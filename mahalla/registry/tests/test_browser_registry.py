@@ -234,3 +234,37 @@ def test_a_manager_edits_a_forms_registry_mapping(page, live_server, world, brow
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1
     assert page.blocked_requests == []
+
+
+@pytest.mark.parametrize("browser_locale", ["th-TH", "fa-IR"])
+def test_an_administrator_renames_a_value_on_a_phone(page, live_server, world, browser_locale):
+    from mahalla.registry.models import Value
+
+    language = browser_locale[:2]
+    # A browser test's database starts empty of the migrations' rows: the value is made here.
+    value, _made = Value.objects.get_or_create(
+        list="evidence_type", code="utility_bill",
+        defaults={"name_en": "Water or electricity bill", "rank": 5},
+    )  # fmt: skip
+    _sign_in(page, world.admin, language)
+    page.goto("/registry/settlements/")
+    with page.expect_navigation():
+        page.click(".page-header a[href='/registry/values/']")
+    with page.expect_navigation():
+        page.click("a[href='/registry/values/evidence_type/']")
+    with page.expect_navigation():
+        page.click(f"a[href='/registry/value/{value.pk}/']")
+    name = {"th": "ใบแจ้งหนี้ค่าน้ำหรือค่าไฟ", "fa": "قبض آب، برق یا گاز"}[language]
+    page.fill(f"#id_name_{language}", name)
+    page.fill("#id_rank", {"th": "๖", "fa": "۶"}[language])
+    box = page.locator("main form button[type=submit]").bounding_box()
+    assert box["height"] >= 44
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    value.refresh_from_db()
+    assert getattr(value, f"name_{language}") == name and value.rank == 6
+    assert name in page.locator("table.value-table").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/values-{language}.png", full_page=True)
