@@ -249,6 +249,9 @@ def _registry(page: Page, out: Path, language: str, desktop: bool, username: str
             card.click()
         shoot(page, out, f"household_{language}", desktop)
     _tenure(page, out, language, desktop)
+    response = page.goto("/registry/values/tenure_type/")
+    if response is not None and response.ok:
+        shoot(page, out, f"values_{language}", desktop)
 
 
 def _tenure(page: Page, out: Path, language: str, desktop: bool) -> None:
