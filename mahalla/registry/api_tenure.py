@@ -78,9 +78,6 @@ class SpatialUnitViewSet(PersonalViewSet):
         )
         return for_user(self.request.user, Perm.VIEW_REGISTRY, units)
 
-    def area_path(self, unit: SpatialUnit) -> str:
-        return unit.area.path
-
     def _personal(self, rows: list) -> dict[int, bool]:
         # Only a household's house is personal; a community's unit is not logged.
         found = super()._personal(rows)
@@ -173,6 +170,7 @@ class TenureRelationshipViewSet(PersonalViewSet):
     pagination_class = StandardPagination
     filterset_class = RelationshipFilter
     log_type = "registry.tenurerelationship"
+    area_path = "spatial_unit.area.path"
 
     def get_queryset(self) -> QuerySet[TenureRelationship]:
         if getattr(self, "swagger_fake_view", False):
@@ -191,9 +189,6 @@ class TenureRelationshipViewSet(PersonalViewSet):
             .order_by("spatial_unit_id", "pk")
         )
         return for_user(self.request.user, Perm.VIEW_REGISTRY, relationships)
-
-    def area_path(self, relationship: TenureRelationship) -> str:
-        return relationship.spatial_unit.area.path
 
     def _personal(self, rows: list) -> dict[int, bool]:
         # Logged only when a document's name or file is given.
