@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "mahalla.people",
     "mahalla.surveys",
     "mahalla.registry",
+    "mahalla.governance",
     "mahalla.demo",
 ]
 
@@ -162,6 +163,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
+# Links in e-mails (digests) point here: the address people open the site at.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 LANGUAGES = [("th", "ไทย"), ("fa", "فارسی"), ("en", "English")]
 LANGUAGES_BIDI = ["fa"]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/", include("mahalla.people.urls")),
     path("surveys/", include("mahalla.surveys.urls")),
     path("registry/", include("mahalla.registry.urls")),
+    path("governance/", include("mahalla.governance.urls")),
     path("api/", include("mahalla.api_urls")),
     path("admin/", admin.site.urls),
 ]

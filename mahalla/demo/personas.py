@@ -36,6 +36,8 @@ PERSONAS: list[Persona] = [
     Persona("secretary_tehran", Role.BODY_SECRETARY, ("tehran",), "رضا", "احمدی", "fa"),
     Persona("focal_municipality", Role.FOCAL_POINT, ("tehran_municipality",), "مریم", "کریمی",
             "fa"),
+    Persona("focal_social_affairs", Role.FOCAL_POINT, ("social_affairs",), "نرگس", "محمدی",
+            "fa"),
     Persona("manager_d12", Role.NEIGHBOURHOOD_MANAGER, ("sanglaj",), "علی", "رضایی", "fa"),
     Persona("surveyor_d12", Role.SURVEYOR, ("tehran_d12",), "مهدی", "حسینی", "fa"),
     Persona("facilitator_moradabad", Role.FACILITATOR, ("moradabad",), "زهرا", "بلوچ", "fa"),

@@ -10,6 +10,7 @@ from django.db.models import ProtectedError, Q
 
 from mahalla.demo import bangkok, chabahar, personas, tehran
 from mahalla.demo.builder import DemoBuilder
+from mahalla.governance import demo as governance_demo
 from mahalla.people.models import Organisation, RoleGrant, User
 from mahalla.places.models import Area, BoundaryImport
 
@@ -48,6 +49,7 @@ def demo_data_build(households: int = 0) -> DemoResult:
     bangkok.build(b)
     tehran.build(b)
     chabahar.build(b)
+    governance_demo.organisations(b)
     logins = personas.build(b)
     from mahalla.surveys import demo as surveys_demo  # the demo sits above every app
 
@@ -57,6 +59,10 @@ def demo_data_build(households: int = 0) -> DemoResult:
     made += registry_demo.build(b.areas, households=households)
     if made:
         b.stats["survey submissions"] += made
+    admin = User.objects.filter(username="admin").first()
+    resolutions = governance_demo.build(b.areas, b.organisations, admin)
+    if resolutions:
+        b.stats["resolutions"] += resolutions
     return DemoResult(builder=b, logins=logins)
 
 
@@ -74,15 +80,19 @@ def demo_data_reset() -> dict[str, int]:
         in_demo |= Q(path__startswith=path)
     areas = Area.objects.filter(in_demo)
     organisations = Organisation.objects.filter(
-        Q(area__in=areas) | Q(name_en__in=tehran.AREALESS_ORGANISATIONS)
+        Q(area__in=areas)
+        | Q(name_en__in=tehran.AREALESS_ORGANISATIONS)
+        | Q(name_en__in=governance_demo.AREALESS_ORGANISATIONS)
     )
     try:
         from mahalla.registry import demo as registry_demo
         from mahalla.surveys import demo as surveys_demo
 
+        governed = governance_demo.reset(paths)
         registered = registry_demo.reset(paths)
         surveyed = surveys_demo.reset(paths)
         return {
+            **{f"governance {k}": v for k, v in governed.items()},
             **{f"registry {k}": v for k, v in registered.items()},
             **{f"survey {k}": v for k, v in surveyed.items()},
             **_delete(areas, organisations),

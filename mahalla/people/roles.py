@@ -35,6 +35,13 @@ class Perm:
     # deletes, restores and merges records and edits forms' registry mappings.
     VIEW_REGISTRY = "registry.view_registry"
     CHANGE_REGISTRY = "registry.change_registry"
+    # Governance: every role reads the bodies, meetings and resolutions of its scope (closed
+    # minutes only as a member or a manager); MANAGE_GOVERNANCE runs bodies, meetings and
+    # resolutions; REPORT_PROGRESS reports on resolutions (a focal point, on its
+    # organisation's).
+    VIEW_GOVERNANCE = "governance.view_governance"
+    MANAGE_GOVERNANCE = "governance.manage_governance"
+    REPORT_PROGRESS = "governance.report_progress"
 
 
 class Role(models.TextChoices):
@@ -51,7 +58,8 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("auditor / inspector")
 
 
-_READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION, Perm.VIEW_REGISTRY}
+_READ = {Perm.VIEW_AREA, Perm.VIEW_ORGANISATION, Perm.VIEW_REGISTRY, Perm.VIEW_GOVERNANCE}
+_GOVERN = {Perm.MANAGE_GOVERNANCE, Perm.REPORT_PROGRESS}
 _READ_EXPORT = _READ | {Perm.EXPORT_AREAS, Perm.VIEW_HISTORY}
 _SURVEY_READ = {Perm.VIEW_SUBMISSIONS, Perm.EXPORT_SUBMISSIONS}
 _SURVEY_REVIEW = _SURVEY_READ | {Perm.REVIEW_SUBMISSIONS, Perm.SUBMIT}
@@ -70,29 +78,32 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.VIEW_ACCESS_LOG,
         }
         | _SURVEY_ALL
+        | _GOVERN
     ),
     Role.PROGRAMME_STAFF: frozenset(
         _READ_EXPORT
         | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
         | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
+        | _GOVERN
     ),
     Role.DISTRICT_OFFICER: frozenset(
         _READ_EXPORT
         | {Perm.CHANGE_AREA, Perm.IMPORT_BOUNDARIES, Perm.VIEW_PERSONAL_DATA}
         | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
+        | _GOVERN
     ),
     Role.SURVEYOR: frozenset(_READ | {Perm.SUBMIT}),
     Role.COMMUNITY_LEADER: frozenset(_READ | {Perm.VIEW_PERSONAL_DATA}),
     Role.TREASURER: frozenset(_READ),
-    Role.BODY_SECRETARY: frozenset(_READ_EXPORT),
-    Role.FOCAL_POINT: frozenset(_READ),
+    Role.BODY_SECRETARY: frozenset(_READ_EXPORT | _GOVERN),
+    Role.FOCAL_POINT: frozenset(_READ | {Perm.REPORT_PROGRESS}),
     Role.NEIGHBOURHOOD_MANAGER: frozenset(
-        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_REVIEW
+        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_REVIEW | _GOVERN
     ),
     Role.FACILITATOR: frozenset(
-        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_ALL
+        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_ALL | _GOVERN
     ),
     Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ | {Perm.VIEW_ACCESS_LOG}),
 }

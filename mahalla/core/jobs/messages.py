@@ -9,7 +9,8 @@ AppConfig, so an unknown code is a programming error caught by the tests, not a 
 
 Parameters are plain JSON values. Numbers are shown in the reader's digits; a parameter that is
 itself a message (a dict with "code") is rendered first, so a reason can sit inside a sentence;
-`point` parameters (`[longitude, latitude]`) become a link to the spot on the map.
+`point` parameters (`[longitude, latitude]`) become a link to the spot on the map; `date`
+and `…_at` parameters (ISO text) are shown in the reader's calendar and time zone.
 """
 
 from __future__ import annotations
@@ -88,6 +89,30 @@ def _point_link(point: Any, map_url: str | None) -> str:
     )
 
 
+def _date(value: str) -> str:
+    """An ISO date shown in the reader's calendar and digits (a job stores it as text)."""
+    from datetime import date
+
+    from mahalla.core.i18n.calendars import format_date
+
+    try:
+        return conditional_escape(format_date(date.fromisoformat(value)))
+    except ValueError:
+        return format_html("<bdi>{}</bdi>", value)
+
+
+def _datetime(value: str) -> str:
+    """An ISO date and time shown in the reader's calendar, time zone and digits."""
+    from datetime import datetime
+
+    from mahalla.core.i18n.calendars import format_datetime_with_zone
+
+    try:
+        return conditional_escape(format_datetime_with_zone(datetime.fromisoformat(value)))
+    except ValueError:
+        return format_html("<bdi>{}</bdi>", value)
+
+
 def _param(name: str, value: Any, map_url: str | None) -> str:
     from mahalla.core.i18n.digits import format_number
 
@@ -97,6 +122,10 @@ def _param(name: str, value: Any, map_url: str | None) -> str:
         return format_html("<bdi>{}</bdi>", _localized(value["names"]))
     if name == "point" or name.endswith("_point"):
         return _point_link(value, map_url)
+    if (name == "date" or name.endswith("_date")) and isinstance(value, str):
+        return _date(value)
+    if name.endswith("_at") and isinstance(value, str):
+        return _datetime(value)
     if isinstance(value, bool):
         return conditional_escape(str(value))
     if isinstance(value, int | float):

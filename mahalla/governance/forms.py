@@ -1,0 +1,199 @@
+"""Forms of the governance pages: dates in the reader's calendar, numbers in any digits."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mahalla.core.forms import LocalDateField, LocalIntegerField, NamedChoiceField
+from mahalla.core.i18n.collation import sorted_localized
+from mahalla.core.i18n.digits import to_ascii_digits
+from mahalla.governance.models import BodyType, Membership, Resolution
+from mahalla.people.models import Organisation, User
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.name
+
+
+def _organisation_choices(field: forms.ModelChoiceField) -> None:
+    """Every active organisation, in the reader's collation: a body may charge an agency that
+    works far from its own area (a national organisation), and organisations' names are
+    public."""
+    orgs = sorted_localized(Organisation.objects.filter(is_active=True), key=lambda o: o.name)
+    field.queryset = Organisation.objects.filter(is_active=True)
+    field.choices = [(o.pk, o.name) for o in orgs]
+    if not isinstance(field, forms.ModelMultipleChoiceField):
+        field.choices = [("", "—"), *field.choices]
+
+
+class TimeOfDayField(forms.TimeField):
+    """A time typed in any digits (۱۴:۳۰, ๑๔.๓๐, 14:30)."""
+
+    def to_python(self, value: Any):
+        if isinstance(value, str):
+            value = to_ascii_digits(value.strip(), separators=False).replace(".", ":")
+        return super().to_python(value)
+
+
+class BodyFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False)
+    body_type = NamedChoiceField(
+        label=_("Type"), queryset=BodyType.objects.all(), required=False, empty_label=_("all")
+    )
+
+
+class MembershipForm(forms.ModelForm):
+    username = forms.CharField(
+        label=_("Account (user name)"),
+        required=False,
+        help_text=_("Only for a member who signs in: they then get notices and reminders."),
+    )
+    term_start = LocalDateField(label=_("term starts"))
+    term_end = LocalDateField(label=_("term ends"), required=False)
+
+    class Meta:
+        model = Membership
+        fields = [
+            "person_name",
+            "position",
+            "role",
+            "organisation",
+            "is_civil_society",
+            "term_start",
+            "term_end",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _organisation_choices(self.fields["organisation"])
+
+    def clean_username(self) -> User | None:
+        name = self.cleaned_data.get("username", "").strip()
+        if not name:
+            return None
+        user = User.objects.filter(username=name, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("There is no account with this user name."))
+        return user
+
+
+class MeetingForm(forms.Form):
+    day = LocalDateField(label=_("Date"))
+    at = TimeOfDayField(label=_("Time"), help_text=_("24-hour, e.g. 14:30."))
+    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("One item per line."),
+    )
+
+    def starts_at(self, time_zone: str) -> datetime:
+        return datetime.combine(
+            self.cleaned_data["day"], self.cleaned_data["at"] or time(0), tzinfo=ZoneInfo(time_zone)
+        )
+
+
+class AttendanceForm(forms.Form):
+    def __init__(self, *args: Any, members: list[Membership], present: set[int], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for m in members:
+            label = m.person_name + (f" — {m.get_role_display()}" if m.role != "member" else "")
+            self.fields[f"m{m.pk}"] = forms.BooleanField(
+                label=label, required=False, initial=m.pk in present
+            )
+
+    def present_ids(self) -> set[int]:
+        return {int(name[1:]) for name, value in self.cleaned_data.items() if value}
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}))
+    public = forms.BooleanField(label=_("Residents may read these minutes"), required=False)
+
+
+PERIOD_UNITS = [("", "—"), *Resolution.PeriodUnit.choices]
+
+
+class ResolutionForm(forms.Form):
+    text = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 4}))
+    responsible = NamedMultipleChoiceField(
+        label=_("Responsible organisations"),
+        queryset=Organisation.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    deadline = LocalDateField(
+        label=_("Deadline"), required=False, help_text=_("A date, or a period below.")
+    )
+    period_amount = LocalIntegerField(
+        label=_("Within"), required=False, min_value=1, max_value=1000
+    )
+    period_unit = forms.ChoiceField(label=_("Unit"), choices=PERIOD_UNITS, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _organisation_choices(self.fields["responsible"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        amount, unit = data.get("period_amount"), data.get("period_unit")
+        if bool(amount) != bool(unit):
+            self.add_error("period_unit", _("Give both the number and its unit, e.g. 2 weeks."))
+        if data.get("deadline") and amount:
+            self.add_error("deadline", _("Give a date or a period, not both."))
+        if not data.get("deadline") and not amount and not self.errors:
+            self.add_error("deadline", _("Give a deadline: a date, or a period such as 2 weeks."))
+        return data
+
+
+class ResolutionEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 4}))
+    deadline = LocalDateField(label=_("Deadline"))
+    status = forms.ChoiceField(label=_("Status"), choices=Resolution.Status.choices)
+
+
+class ProgressReportForm(forms.Form):
+    text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
+    organisation = forms.ModelChoiceField(
+        label=_("For organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("unchanged")),
+            (Resolution.Status.IN_PROGRESS, Resolution.Status.IN_PROGRESS.label),
+            (Resolution.Status.DONE, Resolution.Status.DONE.label),
+        ],
+    )
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        field.label_from_instance = lambda o: o.name
+        if len(organisations) == 1:
+            field.initial = organisations[0].pk
+
+
+class TrackerFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("all")),
+            ("open", _("open")),
+            ("overdue", _("overdue")),
+            ("in_progress", _("in progress")),
+            ("done", _("done")),
+            ("cancelled", _("cancelled")),
+        ],
+    )

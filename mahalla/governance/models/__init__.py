@@ -1,0 +1,31 @@
+"""Bodies that meet and decide, and the decisions a named organisation must carry out by a
+date: work calendars with their holidays, body types with composition rules, bodies and
+their members, meetings with attendance and minutes, resolutions with responsible
+organisations, deadlines, progress reports and escalations, and the notices they send."""
+
+from mahalla.governance.models.bodies import Body, BodyType, Membership, SeatRule
+from mahalla.governance.models.calendars import Holiday, WorkCalendar
+from mahalla.governance.models.meetings import Attendance, Meeting
+from mahalla.governance.models.notices import Notice
+from mahalla.governance.models.resolutions import (
+    Escalation,
+    EscalationRun,
+    ProgressReport,
+    Resolution,
+)
+
+__all__ = [
+    "Attendance",
+    "Body",
+    "BodyType",
+    "Escalation",
+    "EscalationRun",
+    "Holiday",
+    "Meeting",
+    "Membership",
+    "Notice",
+    "ProgressReport",
+    "Resolution",
+    "SeatRule",
+    "WorkCalendar",
+]

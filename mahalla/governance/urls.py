@@ -1,0 +1,43 @@
+"""URLs of the governance pages (under /governance/)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from mahalla.governance.views import bodies, meetings, public, resolutions, trackers
+
+app_name = "governance"
+
+urlpatterns = [
+    path("", bodies.body_list, name="body_list"),
+    path("attention/", trackers.attention, name="attention"),
+    path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/members/new/", bodies.membership_add, name="membership_add"),
+    path("members/<int:pk>/end/", bodies.membership_end, name="membership_end"),
+    path("bodies/<int:pk>/meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path("bodies/<int:pk>/resolutions/new/", resolutions.resolution_new, name="resolution_new"),
+    path(
+        "bodies/<int:pk>/resolutions/print/",
+        trackers.body_resolutions_print,
+        name="resolutions_print",
+    ),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
+    path("meetings/<int:pk>/minutes/", meetings.meeting_minutes, name="meeting_minutes"),
+    path(
+        "meetings/<int:pk>/resolutions/new/",
+        resolutions.meeting_resolution_new,
+        name="meeting_resolution_new",
+    ),
+    path("resolutions/<int:pk>/", resolutions.resolution_detail, name="resolution_detail"),
+    path("resolutions/<int:pk>/edit/", resolutions.resolution_edit, name="resolution_edit"),
+    path("resolutions/<int:pk>/report/", resolutions.progress_report_new, name="report_new"),
+    path("reports/<int:pk>/attachment/", resolutions.report_attachment, name="report_attachment"),
+    path("organisations/<int:pk>/", trackers.organisation_tracker, name="organisation_tracker"),
+    path(
+        "organisations/<int:pk>/resolutions.csv",
+        trackers.organisation_csv,
+        name="organisation_csv",
+    ),
+    path("public/bodies/<int:pk>/", public.public_body, name="public_body"),
+]

@@ -1,0 +1,136 @@
+"""Meetings: scheduling, one meeting's page (agenda, attendance and quorum, minutes, the
+resolutions it passed)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mahalla.core.history import history_rows
+from mahalla.governance import selectors
+from mahalla.governance.forms import AttendanceForm, MeetingForm, MinutesForm, ResolutionForm
+from mahalla.governance.services import meetings as meeting_services
+from mahalla.governance.views.common import (
+    add_errors,
+    body_or_404,
+    flash_errors,
+    managed_body,
+    meeting_or_404,
+)
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import has_perm
+
+
+@login_required
+def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
+    body = managed_body(request, body_or_404(request, pk))
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_services.meeting_schedule(
+                body=body,
+                by=request.user,
+                starts_at=form.starts_at(body.calendar.time_zone),
+                location=form.cleaned_data["location"],
+                agenda=form.cleaned_data["agenda"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was scheduled and its members invited."))
+            return redirect("governance:meeting_detail", pk=meeting.pk)
+    return render(request, "governance/meeting_form.html", {"body": body, "form": form})
+
+
+def _context(request: HttpRequest, meeting, **forms) -> dict:
+    body = meeting.body
+    members = meeting_services.meeting_members(meeting)
+    present = {a.membership_id for a in meeting.attendance.all() if a.present}
+    may_manage = selectors.may_manage(request.user, body)
+    context = {
+        "meeting": meeting,
+        "body": body,
+        "members": members,
+        "present": present,
+        "attendance_recorded": bool(meeting.attendance.all()),
+        "quorum": meeting_services.quorum(meeting, members),
+        "may_manage": may_manage,
+        "may_read_minutes": selectors.may_read_minutes(request.user, meeting),
+        "resolutions": selectors.tracker_rows(meeting.resolutions.all()).order_by("number"),
+        "can_view_history": has_perm(request.user, Perm.VIEW_HISTORY, body),
+    }
+    if may_manage:
+        context["attendance_form"] = forms.get("attendance_form") or AttendanceForm(
+            members=members, present=present
+        )
+        context["minutes_form"] = forms.get("minutes_form") or MinutesForm(
+            initial={"minutes": meeting.minutes, "public": meeting.minutes_public}
+        )
+        context["resolution_form"] = forms.get("resolution_form") or ResolutionForm()
+    if context["can_view_history"] and context["may_read_minutes"]:
+        context["history_rows"] = history_rows(meeting)
+    return context
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    return render(request, "governance/meeting_detail.html", _context(request, meeting))
+
+
+@require_POST
+@login_required
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    managed_body(request, meeting.body)
+    members = meeting_services.meeting_members(meeting)
+    form = AttendanceForm(request.POST, members=members, present=set())
+    if form.is_valid():
+        try:
+            q = meeting_services.attendance_record(
+                meeting=meeting, by=request.user, present_ids=form.present_ids()
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            if q.reached:
+                messages.success(request, _("Attendance saved: the quorum is reached."))
+            else:
+                messages.warning(request, _("Attendance saved, but there is no quorum."))
+    else:
+        flash_errors(request, form)
+    return redirect("governance:meeting_detail", pk=meeting.pk)
+
+
+@require_POST
+@login_required
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    managed_body(request, meeting.body)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            meeting_services.minutes_save(
+                meeting=meeting,
+                by=request.user,
+                minutes=form.cleaned_data["minutes"],
+                public=form.cleaned_data["public"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("governance:meeting_detail", pk=meeting.pk)
+    meeting = meeting_or_404(request, pk)
+    return render(
+        request,
+        "governance/meeting_detail.html",
+        _context(request, meeting, minutes_form=form),
+        status=400,
+    )
