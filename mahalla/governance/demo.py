@@ -85,7 +85,7 @@ BODY_TYPES = [
 ]  # fmt: skip
 
 
-def _calendars() -> dict[str, WorkCalendar]:
+def calendars_build() -> dict[str, WorkCalendar]:
     iran, _ = WorkCalendar.objects.get_or_create(
         code="iran",
         defaults={
@@ -142,7 +142,7 @@ def _calendars() -> dict[str, WorkCalendar]:
     return {"iran": iran, "thailand": thailand}
 
 
-def _body_types() -> dict[str, BodyType]:
+def body_types_build() -> dict[str, BodyType]:
     types = {}
     for code, en, th, fa, chair, secretary, low, high, civil, elected, seats in BODY_TYPES:
         body_type, created = BodyType.objects.get_or_create(
@@ -242,8 +242,8 @@ def _meeting(body: Body, when: datetime, agenda: str, members, present: int, min
 
 def build(areas: dict, orgs: dict, admin: User | None) -> int:
     """Returns how many resolutions were written."""
-    calendars = _calendars()
-    types = _body_types()
+    calendars = calendars_build()
+    types = body_types_build()
     made = 0
     tehran_zone, bangkok_zone = ZoneInfo("Asia/Tehran"), ZoneInfo("Asia/Bangkok")
     today = timezone.now().date()

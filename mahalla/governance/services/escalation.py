@@ -215,9 +215,11 @@ def escalate(today: date | None = None, *, email: bool = True) -> dict[str, int]
     return totals
 
 
-def escalation_run(run: EscalationRun) -> EscalationRun:
+def escalation_run(run: EscalationRun, *, today: date | None = ...) -> EscalationRun:
+    """Run `run` under a lease (a worker that dies leaves it to be reaped, then run again).
+    `today` None: each calendar's own today; by default the run's date."""
     job_claim(EscalationRun, run.pk)
-    totals = escalate(run.run_date)
+    totals = escalate(run.run_date if today is ... else today)
     EscalationRun.objects.filter(pk=run.pk).update(
         status=JobStatus.DONE, counts=totals, finished_at=timezone.now(), lease_expires_at=None
     )

@@ -175,9 +175,10 @@ def resolution_update(
     if "deadline" in fields:
         # A new deadline restarts the ladder: the steps taken for the old one are void.
         resolution.escalations.all().delete()
-    # simple-history records saves, not UPDATE statements: write the row it would have.
+    # simple-history records saves, not UPDATE statements: save the row as it now is (the
+    # same values again, inside the transaction that won the version check).
     resolution._history_user = by
-    resolution.save(update_fields=[])
+    resolution.save()
     return resolution
 
 
