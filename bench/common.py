@@ -48,23 +48,36 @@ def _fmt(value: float) -> str:
 
 
 def best_of_alternating(
-    repeats: int, first: Callable[[], object], second: Callable[[], object]
+    repeats: int,
+    first: Callable[[], object],
+    second: Callable[[], object],
+    between: Callable[[], object] | None = None,
 ) -> tuple[tuple[float, object], tuple[float, object]]:
     """`best_of` for two functions called in turn, so that both see the same moments of a
-    shared machine (a quiet second for one and a busy one for the other skews a ratio)."""
+    shared machine (a quiet second for one and a busy one for the other skews a ratio).
+
+    `between`, when given, is called untimed before each timed call (e.g. a VACUUM that
+    clears what a rolled-back run left behind, so every run starts from the same state)."""
     bests, values = [float("inf"), float("inf")], [None, None]
     for _ in range(repeats):
         for index, function in enumerate((first, second)):
+            if between is not None:
+                between()
             start = time.perf_counter()
             values[index] = function()
             bests[index] = min(bests[index], time.perf_counter() - start)
     return (bests[0], values[0]), (bests[1], values[1])
 
 
-def best_of(repeats: int, function: Callable[[], object]) -> tuple[float, object]:
-    """The fastest of `repeats` timed calls, and the last call's return value."""
+def best_of(
+    repeats: int, function: Callable[[], object], between: Callable[[], object] | None = None
+) -> tuple[float, object]:
+    """The fastest of `repeats` timed calls, and the last call's return value (`between` as
+    for `best_of_alternating`)."""
     best, value = float("inf"), None
     for _ in range(repeats):
+        if between is not None:
+            between()
         start = time.perf_counter()
         value = function()
         best = min(best, time.perf_counter() - start)

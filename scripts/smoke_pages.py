@@ -464,6 +464,78 @@ PAGES.update(
 )
 
 
+
+# -- governance (the demo's bodies from the seeds)
+
+
+def _gov(model_name: str, **filters: Any) -> Callable[[Demo], dict[str, Any]]:
+    def kwargs(demo: Demo) -> dict[str, Any]:
+        from mahalla.governance import models
+
+        found = getattr(models, model_name).objects.filter(**filters).order_by("pk").first()
+        if found is None:
+            raise LookupError(f"the demo data has no governance {model_name}")
+        return {"pk": found.pk}
+
+    return kwargs
+
+
+_office = _gov("Body", name_en="Moradabad Facilitation Office")
+_office_meeting = _gov("Meeting", body__name_en="Moradabad Facilitation Office")
+_office_resolution = _gov("Resolution", body__name_en="Moradabad Facilitation Office")
+
+
+def _membership(demo: Demo) -> dict[str, Any]:
+    from mahalla.governance.models import Membership
+
+    return {"pk": Membership.objects.order_by("pk").first().pk}
+
+
+def _report(demo: Demo) -> dict[str, Any]:
+    from mahalla.governance.models import ProgressReport
+
+    found = ProgressReport.objects.exclude(attachment="").order_by("pk").first()
+    if found is None:
+        raise LookupError("the demo data has no progress report with an attachment")
+    return {"pk": found.pk}
+
+
+def _responsible(demo: Demo) -> dict[str, Any]:
+    from mahalla.people.models import Organisation
+
+    return {"pk": Organisation.objects.get(name_en="Social Affairs Organisation of Iran").pk}
+
+
+PAGES.update(
+    {
+        "governance:body_list": Page(),
+        "governance:attention": Page(),
+        "governance:body_detail": Page(kwargs=_office),
+        "governance:membership_add": Page(kwargs=_office),
+        "governance:membership_end": Page(kwargs=_membership, status=POST_ONLY, kind="data"),
+        "governance:meeting_new": Page(kwargs=_office),
+        "governance:resolution_new": Page(kwargs=_office),
+        "governance:resolutions_print": Page(kwargs=_office),
+        "governance:meeting_detail": Page(kwargs=_office_meeting),
+        "governance:meeting_attendance": Page(
+            kwargs=_office_meeting, status=POST_ONLY, kind="data"
+        ),
+        "governance:meeting_minutes": Page(kwargs=_office_meeting, status=POST_ONLY, kind="data"),
+        "governance:meeting_resolution_new": Page(
+            kwargs=_office_meeting, status=POST_ONLY, kind="data"
+        ),
+        "governance:resolution_detail": Page(kwargs=_office_resolution),
+        "governance:resolution_edit": Page(
+            kwargs=_office_resolution, status=POST_ONLY, kind="data"
+        ),
+        "governance:report_new": Page(kwargs=_office_resolution, status=POST_ONLY, kind="data"),
+        "governance:report_attachment": Page(kwargs=_report, kind="data"),
+        "governance:organisation_tracker": Page(kwargs=_responsible),
+        "governance:organisation_csv": Page(kwargs=_responsible, kind="data"),
+        "governance:public_body": Page(kwargs=_office),
+    }
+)
+
 def _walk(patterns: list, namespace: str = "", prefix: str = "") -> Iterator[tuple[str, str]]:
     for entry in patterns:
         route = prefix + str(entry.pattern)

@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, BoundaryImport
+from mahalla.governance.tests import matrix as gov
 from mahalla.surveys.tests import webform_matrix as wf
 from mahalla.testing import PASSWORD, World, grant, make_user
 
@@ -1475,6 +1476,70 @@ def Campaign_count() -> int:  # noqa: N802 - reads as the model's count
 
 
 # -- walking the URL configuration
+
+
+# -- governance: the Khlong Toei housing working group. Pages answer 403 to a person without
+# any governance role (no_role) and 404 out of scope; writes leave nothing behind when refused.
+GOV_DENIED = (("pathum_wan_officer", 404), ("no_role", 403))
+
+
+def _gov_post(kwargs, data, unchanged, allowed=("khlong_toei_officer", 302)) -> Spec:
+    return Spec(
+        kwargs=kwargs,
+        method="post",
+        data=data,
+        allowed=allowed,
+        denied=GOV_DENIED,
+        unchanged=unchanged,
+    )
+
+
+SPECS.update(
+    {
+        "governance:body_list": Spec(
+            kwargs=gov.with_kt_body,
+            denied=(("pathum_wan_officer", 200), ("no_role", 403)),
+            secret=lambda w: gov.BODY_NAME,
+        ),
+        "governance:attention": Spec(denied=(("no_role", 403),)),
+        "governance:body_detail": Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+        "governance:membership_add": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(gov.kt_body, gov.membership_data, gov.memberships),
+        ],
+        "governance:membership_end": _gov_post(gov.kt_membership, None, gov.terms_ended),
+        "governance:meeting_new": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(gov.kt_body, gov.meeting_data, gov.count(gov.Meeting)),
+        ],
+        "governance:resolution_new": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(gov.kt_body, gov.resolution_data, gov.resolution_texts),
+        ],
+        "governance:resolutions_print": Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+        "governance:meeting_detail": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
+        "governance:meeting_attendance": _gov_post(
+            gov.kt_meeting, gov.attendance_data, gov.attendance_present
+        ),
+        "governance:meeting_minutes": _gov_post(
+            gov.kt_meeting, lambda w: {"minutes": "Matrix minutes"}, gov.minutes
+        ),
+        "governance:meeting_resolution_new": _gov_post(
+            gov.kt_meeting, gov.resolution_data, gov.resolution_texts
+        ),
+        "governance:resolution_detail": Spec(kwargs=gov.kt_resolution, denied=GOV_DENIED),
+        "governance:resolution_edit": _gov_post(
+            gov.kt_resolution, gov.edit_data, gov.resolution_texts
+        ),
+        "governance:report_new": _gov_post(
+            gov.kt_resolution, lambda w: {"text": "Matrix report"}, gov.count(gov.ProgressReport)
+        ),
+        "governance:report_attachment": Spec(kwargs=gov.kt_report, denied=GOV_DENIED),
+        "governance:organisation_tracker": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
+        "governance:organisation_csv": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
+        "governance:public_body": public(kwargs=gov.kt_body),
+    }
+)
 
 
 def _walk(patterns, namespace: str = "", prefix: str = ""):

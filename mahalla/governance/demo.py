@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import jdatetime
+from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.utils import timezone
 
@@ -23,7 +24,7 @@ from mahalla.governance.models import (
     SeatRule,
     WorkCalendar,
 )
-from mahalla.governance.services.resolutions import resolution_create
+from mahalla.governance.services.resolutions import progress_report_add, resolution_create
 from mahalla.people.models import Organisation, User
 
 KIND = Organisation.Kind
@@ -328,7 +329,7 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
              "هفته تهیه و به شرکت بازآفرینی شهری ایران ارسال گردد.",
              ["social_affairs"], 2, "weeks"),
         ]:  # fmt: skip
-            resolution_create(
+            written = resolution_create(
                 body=office,
                 by=admin,
                 meeting=meeting,
@@ -338,6 +339,18 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
                 period_unit=unit,
             )
             made += 1
+        # The Social Affairs Organisation's focal point reports on the social annex.
+        progress_report_add(
+            resolution=written,
+            by=User.objects.filter(username="focal_social_affairs").first(),
+            organisation=orgs["social_affairs"],
+            text="پیش‌نویس پیوست اجتماعی و فرهنگی آماده شد و برای نظرخواهی به دفتر تسهیلگری رفت.",
+            status="in_progress",
+            attachment=ContentFile(
+                "پیوست اجتماعی و فرهنگی محله مرادآباد — پیش‌نویس\n".encode(),
+                name="social-annex-draft.txt",
+            ),
+        )
 
     # Tehran: the county steering council of seed 004 (the governor chairs, the mayor is
     # secretary, two civil-society representatives).
