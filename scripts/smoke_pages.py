@@ -464,7 +464,6 @@ PAGES.update(
 )
 
 
-
 # -- governance (the demo's bodies from the seeds)
 
 
@@ -535,6 +534,7 @@ PAGES.update(
         "governance:public_body": Page(kwargs=_office),
     }
 )
+
 
 def _walk(patterns: list, namespace: str = "", prefix: str = "") -> Iterator[tuple[str, str]]:
     for entry in patterns:

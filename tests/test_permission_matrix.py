@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from mahalla.governance.tests import matrix as gov
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, BoundaryImport
-from mahalla.governance.tests import matrix as gov
 from mahalla.surveys.tests import webform_matrix as wf
 from mahalla.testing import PASSWORD, World, grant, make_user
 

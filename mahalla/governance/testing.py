@@ -32,7 +32,9 @@ class Council:
     members: list[Membership]
 
 
-def make_council(world: World, *, start: date = date(2025, 1, 1), calendar: str = "iran") -> Council:
+def make_council(
+    world: World, *, start: date = date(2025, 1, 1), calendar: str = "iran"
+) -> Council:
     calendars = calendars_build()
     types = body_types_build()
     parent = Body.objects.create(

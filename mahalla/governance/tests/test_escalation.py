@@ -44,7 +44,7 @@ def _notices(user):
 
 
 def test_nothing_before_the_reminder(resolution):
-    assert escalate(date(2026, 3, 29)) ["reminders"] == 0
+    assert escalate(date(2026, 3, 29))["reminders"] == 0
     assert not Escalation.objects.exists()
 
 

@@ -38,9 +38,7 @@ def test_two_weeks_ending_on_songkran_move_to_the_next_working_day(thailand):
 
 def test_working_days_over_a_thai_long_weekend(thailand):
     # Friday 10 April 2026; the weekend, then Songkran Monday to Wednesday.
-    assert deadline_from_period(thailand, date(2026, 4, 10), 5, "working_days") == date(
-        2026, 4, 22
-    )
+    assert deadline_from_period(thailand, date(2026, 4, 10), 5, "working_days") == date(2026, 4, 22)
     # Chakri Day (Monday 6 April) makes a long weekend too.
     assert deadline_from_period(thailand, date(2026, 4, 3), 1, "working_days") == date(2026, 4, 7)
 

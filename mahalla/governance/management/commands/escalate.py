@@ -25,7 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, date: str | None = None, **options: Any) -> None:
         day = self._day(date)
-        run = EscalationRun.objects.create(run_date=day or local_today("UTC"), status=JobStatus.PENDING)
+        run = EscalationRun.objects.create(
+            run_date=day or local_today("UTC"), status=JobStatus.PENDING
+        )
         try:
             run = escalation_run(run, today=day)
         except Exception:
