@@ -389,6 +389,28 @@ def _kind(sql: str) -> str:
     return "other"
 
 
+def _captured(today: date) -> tuple[float, dict[str, float], list[tuple[float, str]]]:
+    """One rolled-back run with its statements' times: the run's time, the SQL time by part
+    of the job, and the statements slowest first."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _vacuum()
+    with CaptureQueriesContext(connection) as queries:
+        begin = time.perf_counter()
+        _job_rolled_back(today)
+        elapsed = time.perf_counter() - begin
+    breakdown: dict[str, float] = {}
+    for query in queries.captured_queries:
+        kind = _kind(query["sql"])
+        breakdown[kind] = breakdown.get(kind, 0) + float(query["time"])
+    statements = sorted(
+        ((float(q["time"]), " ".join(q["sql"].split())) for q in queries.captured_queries),
+        reverse=True,
+    )
+    return elapsed, breakdown, statements
+
+
 def _measure(label: str) -> dict:
     from django.db import connection, transaction
     from django.test import Client
@@ -438,19 +460,7 @@ def _measure(label: str) -> dict:
         raise AssertionError("the hand-written steps do not write the job's rows")
 
     # One more run, warm and untimed by the comparison, with its statements' times by part.
-    _vacuum()
-    with CaptureQueriesContext(connection) as queries:
-        begin = time.perf_counter()
-        _job_rolled_back(today)
-        captured_time = time.perf_counter() - begin
-    breakdown: dict[str, float] = {}
-    for query in queries.captured_queries:
-        kind = _kind(query["sql"])
-        breakdown[kind] = breakdown.get(kind, 0) + float(query["time"])
-    statements = sorted(
-        ((float(q["time"]), " ".join(q["sql"].split())) for q in queries.captured_queries),
-        reverse=True,
-    )
+    captured_time, breakdown, statements = _captured(today)
 
     (job_time, totals), (floor_time, rows) = best_of_alternating(
         REPEATS, lambda: _job_rolled_back(today), floor, between=_vacuum
@@ -488,6 +498,7 @@ def _measure(label: str) -> dict:
     steady_time, steady = best_of(REPEATS, lambda: _job_rolled_back(today), between=_vacuum)
     if any(steady[step] for step in ("reminders", "overdue", "parent", "minutes")):
         raise AssertionError(f"a second run the same day escalated again: {steady}")
+    steady_captured, steady_breakdown, _s = _captured(today)
 
     # The tracker page of the organisation with 10,000 resolutions, and of the one with 10.
     admin = User.objects.create_superuser("bench-admin", "admin@example.org", password=None)
@@ -503,12 +514,16 @@ def _measure(label: str) -> dict:
         assert response.status_code == 200, response.status_code
         return response
 
-    counts, shown = {}, {}
+    counts, shown, page_sql = {}, {}, {}
     for name in ("big", "small"):
         tracker(data[name])  # warm: URL resolver, templates, translations
         with CaptureQueriesContext(connection) as page_queries:
             response = tracker(data[name])
         counts[name] = len(page_queries)
+        page_sql[name] = sorted(
+            ((float(q["time"]), " ".join(q["sql"].split())) for q in page_queries),
+            reverse=True,
+        )
         shown[name] = response.text.count('<td class="num">')
     assert shown == {"big": PAGE, "small": SMALL}, shown
 
@@ -544,6 +559,8 @@ def _measure(label: str) -> dict:
         "escalations": escalations,
         "steady": steady_time,
         "steady_totals": steady,
+        "steady_captured": steady_captured,
+        "steady_breakdown": steady_breakdown,
         "digests_changed": changed["digests"],
         "digests": len(before),
         "digest_example": changed["example"],
@@ -553,7 +570,18 @@ def _measure(label: str) -> dict:
         "page": page_time,
         "page_floor": page_floor_time,
         "page_small": small_time,
+        "page_sql": page_sql["big"][:3],
+        "page_sql_total": sum(t for t, _ in page_sql["big"]),
     }
+
+
+def _parts(label: str, elapsed: float, breakdown: dict[str, float]) -> str:
+    parts = ", ".join(f"{kind} {seconds:.3f} s" for kind, seconds in breakdown.items())
+    sql_time = sum(breakdown.values())
+    return (
+        f"{label}, {elapsed:.3f} s: SQL {sql_time:.3f} s ({parts}); Python and round trips "
+        f"{elapsed - sql_time:.3f} s"
+    )
 
 
 def run(argv: list[str] | None = None) -> list[Result]:
@@ -574,22 +602,24 @@ def run(argv: list[str] | None = None) -> list[Result]:
     )
     for seconds, sql in figures["slowest"]:
         print(f"     {seconds:.3f} s  {sql[:150]}{'…' if len(sql) > 150 else ''}")
-    parts = ", ".join(f"{kind} {seconds:.3f} s" for kind, seconds in figures["breakdown"].items())
-    sql_time = sum(figures["breakdown"].values())
-    print(
-        f"   that run, {figures['captured_time']:.3f} s: SQL {sql_time:.3f} s ({parts}); "
-        f"Python and round trips {figures['captured_time'] - sql_time:.3f} s"
-    )
+    print(f"   {_parts('that run', figures['captured_time'], figures['breakdown'])}")
     print(
         f"   second run the same day ({figures['escalations']:,} escalations stored): "
         f"{figures['steady_totals']}"
     )
+    print(f"   {_parts('one such run', figures['steady_captured'], figures['steady_breakdown'])}")
     if figures["digests_changed"]:
         before, after = figures["digest_example"]
         print(
             f"!!! the second run, which escalated nothing, changed {figures['digests_changed']:,}"
             f" of {figures['digests']:,} digests of the day (e.g. {before} → {after})"
         )
+    print(
+        f"   tracker page of the {figures['big']:,}-resolution organisation: "
+        f"{figures['queries_big']} queries, {figures['page_sql_total']:.3f} s of SQL; slowest:"
+    )
+    for seconds, sql in figures["page_sql"]:
+        print(f"     {seconds:.3f} s  {sql[:150]}{'…' if len(sql) > 150 else ''}")
     return [
         Result(
             f"escalate_first_run: escalate(today) over {figures['resolutions']:,} open "

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mahalla.core.history import history_rows
+from mahalla.core.i18n.timezones import time_zone_name
 from mahalla.governance import selectors
 from mahalla.governance.forms import AttendanceForm, MeetingForm, MinutesForm, ResolutionForm
 from mahalla.governance.services import meetings as meeting_services
@@ -44,7 +45,11 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was scheduled and its members invited."))
             return redirect("governance:meeting_detail", pk=meeting.pk)
-    return render(request, "governance/meeting_form.html", {"body": body, "form": form})
+    return render(
+        request,
+        "governance/meeting_form.html",
+        {"body": body, "form": form, "zone": time_zone_name(body.calendar.time_zone)},
+    )
 
 
 def _context(request: HttpRequest, meeting, **forms) -> dict:
