@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from mahalla.governance.api import BodyViewSet, MeetingViewSet, ResolutionViewSet
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
@@ -48,6 +49,10 @@ router.register("settlement-profiles", SettlementProfileViewSet, basename="settl
 router.register("households", HouseholdViewSet, basename="household")
 router.register("spatial-units", SpatialUnitViewSet, basename="spatial-unit")
 router.register("tenure-relationships", TenureRelationshipViewSet, basename="tenure-relationship")
+# --- governance ---
+router.register("bodies", BodyViewSet, basename="body")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("resolutions", ResolutionViewSet, basename="resolution")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -532,6 +532,13 @@ PAGES.update(
         "governance:organisation_tracker": Page(kwargs=_responsible),
         "governance:organisation_csv": Page(kwargs=_responsible, kind="data"),
         "governance:public_body": Page(kwargs=_office),
+        "api:body-list": Page(kind="data"),
+        "api:body-detail": Page(kwargs=_office, kind="data"),
+        "api:meeting-list": Page(kind="data"),
+        "api:meeting-detail": Page(kwargs=_office_meeting, kind="data"),
+        "api:resolution-list": Page(kind="data"),
+        "api:resolution-detail": Page(kwargs=_office_resolution, kind="data"),
+        "api:resolution-report": Page(kwargs=_office_resolution, status=POST_ONLY, kind="data"),
     }
 )
 

@@ -1538,6 +1538,35 @@ SPECS.update(
         "governance:organisation_tracker": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
         "governance:organisation_csv": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
         "governance:public_body": public(kwargs=gov.kt_body),
+        "api:body-list": api(
+            kwargs=gov.with_kt_body,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: gov.BODY_NAME,
+        ),
+        "api:body-detail": api(kwargs=gov.kt_body, denied=(("pathum_wan_officer", 404),)),
+        "api:meeting-list": api(
+            kwargs=lambda w: (gov.meeting(w), {})[1],
+            denied=(("pathum_wan_officer", 200),),
+            secret=lambda w: f'"id":{gov.meeting(w).pk},',
+        ),
+        "api:meeting-detail": api(kwargs=gov.kt_meeting, denied=(("pathum_wan_officer", 404),)),
+        "api:resolution-list": api(
+            kwargs=lambda w: (gov.resolution(w), {})[1],
+            denied=(("pathum_wan_officer", 200), ("focal_point", 200)),
+            secret=lambda w: "ปรับปรุงฐานข้อมูลชุมชน",
+        ),
+        "api:resolution-detail": api(
+            kwargs=gov.kt_resolution,
+            denied=(("pathum_wan_officer", 404), ("focal_point", 404)),
+        ),
+        "api:resolution-report": api(
+            kwargs=gov.kt_resolution,
+            method="post",
+            data=lambda w: {"text": "Matrix report"},
+            allowed=("khlong_toei_officer", 201),
+            denied=(("pathum_wan_officer", 404), ("treasurer", 404), ("no_role", 404)),
+            unchanged=gov.count(gov.ProgressReport),
+        ),
     }
 )
 

@@ -243,3 +243,14 @@ def attention(user: Any, today: date) -> dict[str, QuerySet]:
 
 def open_exists(body: Body) -> bool:
     return Resolution.objects.filter(body=body, status__in=OPEN_STATUSES).exists()
+
+
+def minutes_readable_bodies(user) -> set[int]:
+    """Bodies whose closed minutes the user reads: those they manage or sit on."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    managed = for_user(user, Perm.MANAGE_GOVERNANCE, Body.objects.all()).values_list(
+        "pk", flat=True
+    )
+    member_of = Membership.objects.filter(user=user).values_list("body_id", flat=True)
+    return set(managed) | set(member_of)

@@ -40,7 +40,10 @@ def test_the_list_is_scoped_searchable_and_its_queries_bounded(world, council, l
     types = council.body.body_type
     for i in range(30):
         Body.objects.create(
-            body_type=types, area=world.tehran, name_fa=f"کارگروه {i}", calendar=council.body.calendar
+            body_type=types,
+            area=world.tehran,
+            name_fa=f"کارگروه {i}",
+            calendar=council.body.calendar,
         )
     client = _fa(login(world.tehran_secretary))
     with CaptureQueriesContext(connection) as queries:
@@ -94,12 +97,19 @@ def test_scheduling_in_persian_digits_invites_the_members(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("governance:meeting_new", kwargs={"pk": council.body.pk}),
-            {"day": "۱۴۰۵/۰۹/۲۰", "at": "۱۴:۳۰", "location": "فرمانداری", "agenda": "بند یک\nبند دو"},
+            {
+                "day": "۱۴۰۵/۰۹/۲۰",
+                "at": "۱۴:۳۰",
+                "location": "فرمانداری",
+                "agenda": "بند یک\nبند دو",
+            },
         )
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.starts_at == datetime(2026, 12, 11, 14, 30, tzinfo=ZoneInfo("Asia/Tehran"))
-    invited = set(Notice.objects.filter(code="governance.invitation").values_list("user", flat=True))
+    invited = set(
+        Notice.objects.filter(code="governance.invitation").values_list("user", flat=True)
+    )
     assert invited == {council.chair.pk, council.secretary.pk}
     assert sorted(m.to[0] for m in mail.outbox) == ["chair@example.org", "secretary@example.org"]
     page = client.get(reverse("governance:meeting_detail", kwargs={"pk": meeting.pk}))
