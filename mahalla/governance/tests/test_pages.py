@@ -20,6 +20,8 @@ from mahalla.governance.testing import tehran_time
 from mahalla.people.roles import Role
 from mahalla.testing import grant, make_user
 
+AGENDA = "بند یک\nبند دو"
+
 
 def _fa(client):
     client.cookies["mahalla_language"] = "fa"
