@@ -206,8 +206,10 @@ def reports_for(resolution: Resolution) -> QuerySet:
     )
 
 
-def escalations_for(resolution: Resolution):
-    return resolution.escalations.all()
+def ladder_for(resolution: Resolution):
+    from mahalla.governance.services.escalation import ladder
+
+    return ladder(resolution)
 
 
 def attention(user: Any, today: date) -> dict[str, QuerySet]:

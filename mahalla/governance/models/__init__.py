@@ -8,7 +8,6 @@ from mahalla.governance.models.calendars import Holiday, WorkCalendar
 from mahalla.governance.models.meetings import Attendance, Meeting
 from mahalla.governance.models.notices import Notice
 from mahalla.governance.models.resolutions import (
-    Escalation,
     EscalationRun,
     ProgressReport,
     Resolution,
@@ -18,7 +17,6 @@ __all__ = [
     "Attendance",
     "Body",
     "BodyType",
-    "Escalation",
     "EscalationRun",
     "Holiday",
     "Meeting",

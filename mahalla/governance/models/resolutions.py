@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,10 @@ from mahalla.governance.models.meetings import Meeting
 from mahalla.people.models import Organisation
 
 OPEN_STATUSES = ("open", "in_progress")
+
+# The escalation ladder: reminder (from `remind_on`), overdue (the day after `deadline`),
+# parent body (from `escalate_on`, for a body with a parent).
+STEP_REMINDER, STEP_OVERDUE, STEP_PARENT = "reminder", "overdue", "parent"
 
 
 class Resolution(models.Model):
@@ -62,6 +67,9 @@ class Resolution(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
     done_on = models.DateField(_("done on"), null=True, blank=True)
+    # When the deadline (or the reopening) that the escalation ladder counts from was set: a
+    # step whose date passed before the last run is still announced if this is later.
+    ladder_at = models.DateTimeField(default=timezone.now, editable=False)
     # Optimistic lock: an edit names the version it started from; a stale one is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
@@ -146,37 +154,16 @@ class ProgressReport(models.Model):
         return f"{self.resolution_id}: {self.text[:40]}"
 
 
-class Escalation(models.Model):
-    """One step of the escalation ladder taken for one resolution; at most once per step."""
-
-    class Step(models.TextChoices):
-        REMINDER = "reminder", _("reminder before the deadline")
-        OVERDUE = "overdue", _("overdue: chair and secretary told")
-        PARENT = "parent", _("overdue: parent body told")
-
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="escalations")
-    step = models.CharField(_("step"), max_length=16, choices=Step.choices)
-    on_date = models.DateField(_("on"))
-
-    class Meta:
-        verbose_name = _("escalation")
-        verbose_name_plural = _("escalations")
-        ordering = ["on_date", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["resolution", "step"], name="governance_escalation_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.resolution_id} {self.step} {self.on_date}"
-
-
 class EscalationRun(Job):
-    """One run of the daily escalation job, for one date (re-runnable: each step is taken at
-    most once per resolution, so a second run of the same day adds only what is new)."""
+    """One run of the daily escalation job. Its `days` (the date it ran as, per work
+    calendar) and `started_at` are what the next run counts from: a step is announced when
+    its date passed since then, or when its resolution's ladder was reset since then. So no
+    row is written per resolution, and a second run the same day announces only what is
+    new."""
 
     run_date = models.DateField(_("for the date"))
+    # {work calendar id: ISO date}: "today" where each calendar's bodies sit.
+    days = models.JSONField(default=dict, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -1,35 +1,38 @@
 """The daily escalation job.
 
-For each work calendar (each has its own "today"), three steps, each one INSERT … SELECT so
-100,000 open resolutions cost a few set queries, never a loop:
+Three steps per open resolution, each with its own date:
 
-1. reminder: due within the body type's reminder period → the responsible organisations'
-   focal points;
-2. overdue: the deadline has passed → the body's chair and secretary;
-3. parent: still open after the further period → the parent body's chair and secretary.
+1. reminder (`remind_on`, until the deadline) → the responsible organisations' focal points;
+2. overdue (the day after `deadline`) → the body's chair and secretary;
+3. parent (`escalate_on`, still overdue) → the parent body's chair and secretary.
 
-Then meetings without minutes 3 and 7 days after they were held remind their secretary, and
-each person gets one digest for the day (in the app, and one e-mail), never one per item.
-The whole run is one transaction: a worker that dies leaves nothing half-done.
+A run announces the steps whose date passed since the previous run (or whose resolution's
+ladder was reset since then: a new deadline, a reopening, a resolution written late), counted
+per body and per organisation by one grouped query per calendar, then writes one digest per
+person (in the app, and one e-mail) — never one message, nor one row, per resolution. Which
+steps a resolution has been through follows from its dates and the runs (`ladder`).
+
+The run is one transaction: a worker that dies leaves nothing half-done, and its run stays
+"running" until its lease expires; the next run then counts from the last run that finished.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Value
-from django.db.models import DateField as DateFieldType
+from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.jobs.leases import JobStatus, job_claim
+from mahalla.core.jobs.leases import JobStatus, job_claim, job_fail, lease_until
 from mahalla.core.jobs.messages import message
 from mahalla.governance.clock import local_today
 from mahalla.governance.models import (
-    Escalation,
     EscalationRun,
     Meeting,
     Membership,
@@ -37,89 +40,131 @@ from mahalla.governance.models import (
     Resolution,
     WorkCalendar,
 )
-from mahalla.governance.models.resolutions import OPEN_STATUSES
+from mahalla.governance.models.resolutions import (
+    OPEN_STATUSES,
+    STEP_OVERDUE,
+    STEP_PARENT,
+    STEP_REMINDER,
+)
 from mahalla.governance.services.notify import OFFICERS, current_terms, send_digests
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
 
-STEP = Escalation.Step
+STEP_LABELS = {
+    STEP_REMINDER: _("reminder to the responsible organisations"),
+    STEP_OVERDUE: _("overdue: the chair and the secretary were told"),
+    STEP_PARENT: _("still overdue: the parent body was told"),
+}
 MINUTES_REMINDER_DAYS = (3, 7)
 
 
-def _due(step: str, today: date) -> Q:
-    if step == STEP.REMINDER:
-        return Q(remind_on__lte=today, deadline__gte=today)
-    if step == STEP.OVERDUE:
-        return Q(deadline__lt=today)
-    return Q(escalate_on__lte=today, deadline__lt=today, body__parent__isnull=False)
+@dataclass(frozen=True)
+class Since:
+    """Where a calendar's previous finished run left off (None: never ran)."""
+
+    day: date | None
+    at: datetime | None
+
+    def crossed(self, field: str, today: date, *, after_day: bool = False) -> Q:
+        """`field`'s date is reached by today and was not by the previous run — or the
+        ladder was reset since that run began. `after_day`: the step is the day after the
+        date (overdue is the day after the deadline)."""
+        reached = Q(**{f"{field}__lt" if after_day else f"{field}__lte": today})
+        if self.day is None:
+            return reached
+        new = Q(**{f"{field}__gte" if after_day else f"{field}__gt": self.day})
+        return reached & (new | Q(ladder_at__gt=self.at))
 
 
-def due_resolutions(step: str, today: date, calendar_id: int | None = None):
-    """Open resolutions that reach `step` on `today` and have not taken it yet."""
-    taken = Escalation.objects.filter(resolution=OuterRef("pk"), step=step)
-    rows = Resolution.objects.filter(_due(step, today), status__in=OPEN_STATUSES).filter(
-        ~Exists(taken)
-    )
-    if calendar_id is not None:
-        rows = rows.filter(body__calendar_id=calendar_id)
-    return rows
+def previous_runs() -> dict[int, Since]:
+    """For each calendar, the day and start of the last finished run."""
+    found: dict[int, Since] = {}
+    runs = EscalationRun.objects.filter(status=JobStatus.DONE).order_by("-started_at")[:50]
+    for run in runs:
+        for calendar_id, day in run.days.items():
+            found.setdefault(int(calendar_id), Since(date.fromisoformat(day), run.started_at))
+    return found
 
 
-def _insert_steps(step: str, today: date, calendar_id: int) -> int:
-    """INSERT … SELECT the step for every due resolution; the SELECT is the ORM's own SQL."""
-    select = (
-        due_resolutions(step, today, calendar_id)
+def _open(calendar_id: int) -> Q:
+    return Q(status__in=OPEN_STATUSES, body__calendar_id=calendar_id)
+
+
+def _per_body(calendar_id: int, today: date, since: Since) -> tuple[dict, dict]:
+    """{body id: newly overdue}, {parent body id: newly escalated to it} — one grouped query
+    over the calendar's overdue resolutions."""
+    overdue = since.crossed("deadline", today, after_day=True)
+    parent = since.crossed("escalate_on", today) & Q(body__parent__isnull=False)
+    rows = (
+        Resolution.objects.filter(_open(calendar_id), deadline__lt=today)
+        .filter(overdue | parent)
+        .values("body_id", "body__parent_id")
+        .annotate(overdue=Count("pk", filter=overdue), parent=Count("pk", filter=parent))
         .order_by()
-        .values_list("pk", Value(step), Value(today, output_field=DateFieldType()))
     )
-    sql, params = select.query.get_compiler(connection=connection).as_sql()
-    table = Escalation._meta.db_table
-    with connection.cursor() as cursor:
-        # ON CONFLICT: a second run at the same moment adds nothing twice.
-        cursor.execute(
-            f"INSERT INTO {table} (resolution_id, step, on_date) {sql} "  # noqa: S608
-            "ON CONFLICT DO NOTHING",
-            params,
+    by_body: dict[int, int] = defaultdict(int)
+    by_parent: dict[int, int] = defaultdict(int)
+    for row in rows:
+        if row["overdue"]:
+            by_body[row["body_id"]] += row["overdue"]
+        if row["parent"]:
+            by_parent[row["body__parent_id"]] += row["parent"]
+    return by_body, by_parent
+
+
+def _per_organisation(calendar_id: int, today: date, since: Since) -> dict[int, int]:
+    """{organisation id: resolutions newly in their reminder window}."""
+    through = Resolution.responsible.through
+    rows = (
+        through.objects.filter(
+            Q(resolution__status__in=OPEN_STATUSES, resolution__body__calendar_id=calendar_id),
+            Q(resolution__deadline__gte=today),
+            _prefixed(since.crossed("remind_on", today), "resolution__"),
         )
-        return cursor.rowcount
-
-
-def _taken_today(step: str, today: date) -> Q:
-    return Q(escalations__step=step, escalations__on_date=today)
-
-
-def _recipient_counts(today: date) -> dict[int, dict[str, int]]:
-    """{user id: {step: resolutions}} for the steps taken today."""
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    reminders = (
-        RoleGrant.objects.filter(
-            role=Role.FOCAL_POINT,
-            revoked_at__isnull=True,
-            organisation__resolutions__escalations__step=STEP.REMINDER,
-            organisation__resolutions__escalations__on_date=today,
-        )
-        .values("user_id")
-        .annotate(n=Count("organisation__resolutions", distinct=True))
+        .values("organisation_id")
+        .annotate(n=Count("resolution_id"))
+        .order_by()
     )
-    for row in reminders:
-        counts[row["user_id"]]["reminders"] = row["n"]
-    for step, key, path in (
-        (STEP.OVERDUE, "overdue", "body__resolutions"),
-        (STEP.PARENT, "parent", "body__children__resolutions"),
-    ):
-        rows = (
-            Membership.objects.filter(
-                current_terms(today),
-                role__in=OFFICERS,
-                user__isnull=False,
-                **{f"{path}__escalations__step": step, f"{path}__escalations__on_date": today},
-            )
-            .values("user_id")
-            .annotate(n=Count(path, distinct=True))
-        )
-        for row in rows:
-            counts[row["user_id"]][key] = row["n"]
-    return counts
+    return {row["organisation_id"]: row["n"] for row in rows}
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """The same condition on a related model's fields."""
+    children = [
+        _prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1])
+        for child in q.children
+    ]
+    clone = Q(*children, _connector=q.connector, _negated=q.negated)
+    return clone
+
+
+def _officers(body_ids, today: date) -> dict[int, list[int]]:
+    rows = Membership.objects.filter(
+        current_terms(today), body_id__in=list(body_ids), role__in=OFFICERS, user__isnull=False
+    ).values_list("body_id", "user_id")
+    found: dict[int, list[int]] = defaultdict(list)
+    for body_id, user_id in rows:
+        found[body_id].append(user_id)
+    return found
+
+
+def _focal_points(organisation_ids) -> dict[int, list[int]]:
+    rows = RoleGrant.objects.filter(
+        role=Role.FOCAL_POINT, revoked_at__isnull=True, organisation_id__in=list(organisation_ids)
+    ).values_list("organisation_id", "user_id")
+    found: dict[int, list[int]] = defaultdict(list)
+    for organisation_id, user_id in rows:
+        found[organisation_id].append(user_id)
+    return found
+
+
+def _add(counts, users_by_key: dict[int, list[int]], per_key: dict[int, int], part: str) -> int:
+    total = 0
+    for key, n in per_key.items():
+        total += n
+        for user_id in set(users_by_key.get(key, ())):
+            counts[user_id][part] = counts[user_id].get(part, 0) + n
+    return total
 
 
 def _minutes_reminders(now: datetime, today: date, calendar: WorkCalendar, counts) -> int:
@@ -144,6 +189,7 @@ def _minutes_reminders(now: datetime, today: date, calendar: WorkCalendar, count
             )
             .values("user_id")
             .annotate(n=Count("body__meetings", distinct=True))
+            .order_by()
         )
         for row in rows:
             counts[row["user_id"]]["minutes"] = counts[row["user_id"]].get("minutes", 0) + row["n"]
@@ -160,58 +206,92 @@ PARTS = {
 
 
 def _write_digests(today: date, counts: dict[int, dict[str, int]]) -> list[Notice]:
+    """One notice per person for the day; a later run the same day adds what it found."""
     url = reverse("governance:attention")
     key = f"digest:{today.isoformat()}"
     existing = {n.user_id: n for n in Notice.objects.filter(key=key, user_id__in=list(counts))}
     new, changed = [], []
-    for user_id, by_step in counts.items():
+    for user_id, found in counts.items():
         notice = existing.get(user_id)
+        total = dict(found)
         if notice is not None:
-            # A second run the same day adds to that day's digest.
             for part, n in notice.params.get("counts", {}).items():
-                by_step[part] = by_step.get(part, 0) + n
+                total[part] = total.get(part, 0) + n
         params = message("governance.digest", date=today.isoformat())["params"]
-        params["counts"] = by_step
+        params["counts"] = total
         params["parts"] = [
-            message(code, count=by_step[part]) for part, code in PARTS.items() if by_step.get(part)
+            message(code, count=total[part]) for part, code in PARTS.items() if total.get(part)
         ]
         if notice is None:
             new.append(
                 Notice(user_id=user_id, key=key, code="governance.digest", params=params, url=url)
             )
         else:
-            notice.params = params
-            notice.read_at = None
+            notice.params, notice.read_at, notice.emailed_at = params, None, None
             changed.append(notice)
-    Notice.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
-    Notice.objects.bulk_update(changed, ["params", "read_at"], batch_size=500)
-    return list(Notice.objects.filter(key=key, user_id__in=list(counts)).select_related("user"))
+    Notice.objects.bulk_create(new, batch_size=1000)
+    if changed:
+        Notice.objects.bulk_update(changed, ["params", "read_at", "emailed_at"], batch_size=500)
+    return new + changed
 
 
-def escalate(today: date | None = None, *, email: bool = True) -> dict[str, int]:
-    """Take every due step for `today` (each calendar's own today when None)."""
+def escalate(
+    today: date | None = None, *, email: bool = True, run: EscalationRun | None = None
+) -> dict[str, int]:
+    """Announce every step reached since the previous finished run, as of `today` (each
+    calendar's own today when None). The run is recorded (`run`, or a new one): the next
+    run counts from it."""
     now = timezone.now()
+    if run is None:
+        run = EscalationRun.objects.create(
+            run_date=today or now.date(),
+            status=JobStatus.RUNNING,
+            started_at=now,
+            lease_expires_at=lease_until(),
+        )
+    try:
+        return _escalate(run, today, email, now)
+    except Exception:
+        job_fail(EscalationRun, run.pk, message("core.job_unexpected"))
+        raise
+
+
+def _escalate(run: EscalationRun, today: date | None, email: bool, now: datetime) -> dict:
     totals = {"reminders": 0, "overdue": 0, "parent": 0, "minutes": 0, "notices": 0, "emails": 0}
     notices: list[Notice] = []
     with transaction.atomic():
-        calendars_by_day: dict[date, list[WorkCalendar]] = defaultdict(list)
+        before = previous_runs()
+        days: dict[str, str] = {}
+        by_day: dict[date, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
         for calendar in WorkCalendar.objects.all():
             day = today or local_today(calendar.time_zone)
-            totals["reminders"] += _insert_steps(STEP.REMINDER, day, calendar.pk)
-            totals["overdue"] += _insert_steps(STEP.OVERDUE, day, calendar.pk)
-            totals["parent"] += _insert_steps(STEP.PARENT, day, calendar.pk)
-            calendars_by_day[day].append(calendar)
-        for day, calendars in calendars_by_day.items():
-            counts = _recipient_counts(day)
-            for calendar in calendars:
-                totals["minutes"] += _minutes_reminders(now, day, calendar, counts)
+            days[str(calendar.pk)] = day.isoformat()
+            since = before.get(calendar.pk, Since(None, None))
+            counts = by_day[day]
+            by_body, by_parent = _per_body(calendar.pk, day, since)
+            by_org = _per_organisation(calendar.pk, day, since)
+            officers = _officers(set(by_body) | set(by_parent), day)
+            totals["overdue"] += _add(counts, officers, by_body, "overdue")
+            totals["parent"] += _add(counts, officers, by_parent, "parent")
+            totals["reminders"] += _add(counts, _focal_points(by_org), by_org, "reminders")
+            totals["minutes"] += _minutes_reminders(now, day, calendar, counts)
+        for day, counts in by_day.items():
             if counts:
-                written = _write_digests(day, counts)
-                totals["notices"] += len(written)
-                notices.extend(written)
+                notices.extend(_write_digests(day, counts))
+        totals["notices"] = len(notices)
+        EscalationRun.objects.filter(pk=run.pk).update(
+            status=JobStatus.DONE,
+            days=days,
+            counts=totals,
+            finished_at=timezone.now(),
+            lease_expires_at=None,
+        )
     if email:
         # After the commit: an e-mail must not announce what a rolled-back run undid.
-        totals["emails"] = send_digests(notices)
+        totals["emails"] = send_digests(
+            list(Notice.objects.filter(pk__in=[n.pk for n in notices]).select_related("user"))
+        )
+        EscalationRun.objects.filter(pk=run.pk).update(counts=totals)
     return totals
 
 
@@ -219,9 +299,48 @@ def escalation_run(run: EscalationRun, *, today: date | None = ...) -> Escalatio
     """Run `run` under a lease (a worker that dies leaves it to be reaped, then run again).
     `today` None: each calendar's own today; by default the run's date."""
     job_claim(EscalationRun, run.pk)
-    totals = escalate(run.run_date if today is ... else today)
-    EscalationRun.objects.filter(pk=run.pk).update(
-        status=JobStatus.DONE, counts=totals, finished_at=timezone.now(), lease_expires_at=None
-    )
+    run.refresh_from_db()
+    escalate(run.run_date if today is ... else today, run=run)
     run.refresh_from_db()
     return run
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    step: str
+    label: str
+    due_on: date
+    announced_on: date | None
+
+
+def ladder(resolution: Resolution) -> list[LadderStep]:
+    """The steps of one resolution: when each falls due and the run that announced it."""
+    steps = [
+        (STEP_REMINDER, resolution.remind_on),
+        (STEP_OVERDUE, resolution.deadline + timedelta(days=1)),
+    ]
+    if resolution.body.parent_id:
+        steps.append((STEP_PARENT, resolution.escalate_on))
+    calendar_id = str(resolution.body.calendar_id)
+    runs = [
+        (date.fromisoformat(run.days[calendar_id]), run.started_at)
+        for run in EscalationRun.objects.filter(
+            status=JobStatus.DONE,
+            run_date__gte=min(d for _s, d in steps) - timedelta(days=1),
+        ).order_by("started_at")[:400]
+        if calendar_id in run.days
+    ]
+    result = []
+    for step, due_on in steps:
+        announced = next(
+            (
+                day
+                for day, started in runs
+                if day >= due_on and started is not None and started >= resolution.ladder_at
+            ),
+            None,
+        )
+        if step == STEP_REMINDER and announced is not None and announced > resolution.deadline:
+            announced = None  # a reminder after the deadline is never sent
+        result.append(LadderStep(step, str(STEP_LABELS[step]), due_on, announced))
+    return result

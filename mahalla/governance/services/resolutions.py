@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.governance.clock import local_today
@@ -152,6 +153,8 @@ def resolution_update(
             )
         days_off = DaysOff.of(resolution.body.calendar)
         fields["deadline"] = deadline
+        # A new deadline restarts the escalation ladder from now.
+        fields["ladder_at"] = timezone.now()
         fields["remind_on"], fields["escalate_on"] = escalation_dates(
             days_off,
             deadline,
@@ -172,9 +175,6 @@ def resolution_update(
     resolution.refresh_from_db()
     if responsible is not None:
         resolution.responsible.set(responsible)
-    if "deadline" in fields:
-        # A new deadline restarts the ladder: the steps taken for the old one are void.
-        resolution.escalations.all().delete()
     # simple-history records saves, not UPDATE statements: save the row as it now is (the
     # same values again, inside the transaction that won the version check).
     resolution._history_user = by
@@ -186,8 +186,9 @@ def _status_fields(resolution: Resolution, status: str) -> dict[str, Any]:
     if status not in Resolution.Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     if not resolution.is_open and status in (Resolution.Status.OPEN, Resolution.Status.IN_PROGRESS):
-        # Reopening is allowed (a "done" that was not): the done date goes.
-        return {"status": status, "done_on": None}
+        # Reopening is allowed (a "done" that was not): the done date goes, and the ladder
+        # starts again (its steps are announced anew when their dates have passed).
+        return {"status": status, "done_on": None, "ladder_at": timezone.now()}
     if status == Resolution.Status.DONE:
         return {"status": status, "done_on": local_today(resolution.body.calendar.time_zone)}
     return {"status": status, "done_on": None}

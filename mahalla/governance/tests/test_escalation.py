@@ -11,9 +11,9 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from mahalla.core.jobs.leases import JobStatus, reap_abandoned
-from mahalla.governance.models import Escalation, EscalationRun, Notice
+from mahalla.governance.models import EscalationRun, Notice
 from mahalla.governance.services import escalation
-from mahalla.governance.services.escalation import escalate, escalation_run
+from mahalla.governance.services.escalation import escalate, escalation_run, ladder
 from mahalla.governance.services.meetings import meeting_schedule
 from mahalla.governance.services.resolutions import resolution_create
 from mahalla.governance.templatetags.governance_notices import notice_message
@@ -45,7 +45,7 @@ def _notices(user):
 
 def test_nothing_before_the_reminder(resolution):
     assert escalate(date(2026, 3, 29))["reminders"] == 0
-    assert not Escalation.objects.exists()
+    assert not Notice.objects.exists()
 
 
 def test_the_ladder_across_nowruz(council, resolution, settings):
@@ -68,22 +68,37 @@ def test_the_ladder_across_nowruz(council, resolution, settings):
     assert totals["parent"] == 1
     assert _notices(council.parent_chair).count() == 1
     assert _notices(council.parent_secretary).count() == 1
-    assert set(Escalation.objects.values_list("step", flat=True)) == {
-        "reminder",
-        "overdue",
-        "parent",
+    steps = {s.step: s.announced_on for s in ladder(resolution)}
+    assert steps == {
+        "reminder": date(2026, 3, 30),
+        "overdue": date(2026, 4, 6),
+        "parent": date(2026, 4, 11),
     }
+    # Run again after the fact: nothing is announced twice.
+    assert escalate(date(2026, 4, 12))["overdue"] == 0
 
 
 def test_a_second_run_the_same_day_adds_nothing(council, resolution, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     escalate(date(2026, 4, 6))
     sent = len(mail.outbox)
+    digest = _notices(council.chair).get()
     again = escalate(date(2026, 4, 6))
-    assert again["overdue"] == again["reminders"] == 0
-    assert Escalation.objects.count() == 1
-    assert _notices(council.chair).count() == 1
+    assert again["overdue"] == again["reminders"] == again["notices"] == 0
+    assert _notices(council.chair).get().params == digest.params  # counts not doubled
     assert len(mail.outbox) == sent
+    # A resolution written later that day, already overdue, is announced by a later run.
+    resolution_create(
+        body=council.body,
+        by=None,
+        meeting=resolution.meeting,
+        text="ثبت با تأخیر",
+        responsible=[council.social],
+        deadline=date(2026, 3, 25),
+    )
+    late = escalate(date(2026, 4, 6))
+    assert late["overdue"] == 1
+    assert _notices(council.chair).get().params["counts"] == {"overdue": 2}
 
 
 def test_done_in_time_is_never_escalated(council, resolution):
@@ -116,12 +131,15 @@ def test_one_digest_for_many_items(council, resolution):
 
 def test_a_failing_run_writes_nothing(council, resolution):
     with (
-        mock.patch.object(escalation, "_recipient_counts", side_effect=RuntimeError("boom")),
+        mock.patch.object(escalation, "_write_digests", side_effect=RuntimeError("boom")),
         pytest.raises(RuntimeError),
     ):
         escalate(date(2026, 4, 6))
-    assert not Escalation.objects.exists()
     assert not Notice.objects.exists()
+    run = EscalationRun.objects.get()
+    assert run.status == JobStatus.FAILED and run.can_run_again
+    # The failed run is not counted from: the next run announces the overdue resolution.
+    assert escalate(date(2026, 4, 6))["overdue"] == 1
 
 
 def test_a_run_whose_worker_died_is_failed_then_runs_again(council, resolution):

@@ -129,14 +129,14 @@ def test_status_done_sets_the_date_and_history_keeps_every_change(council):
 
 def test_a_new_deadline_recounts_the_ladder(council):
     resolution = _resolution(council)
-    resolution.escalations.create(step="overdue", on_date=date(2026, 4, 6))
+    before = resolution.ladder_at
     resolution_update(
         resolution=resolution, version=1, by=council.secretary, deadline=date(2027, 5, 10)
     )
     resolution.refresh_from_db()
     assert resolution.deadline == date(2027, 5, 10)
     assert resolution.remind_on < resolution.deadline < resolution.escalate_on
-    assert not resolution.escalations.exists()
+    assert resolution.ladder_at > before
 
 
 def test_a_report_reaches_the_body_and_can_move_the_status(council):

@@ -100,7 +100,7 @@ def _detail_context(request: HttpRequest, resolution, **forms) -> dict:
         "today": today,
         "overdue": resolution.is_open and resolution.deadline < today,
         "reports": selectors.reports_for(resolution),
-        "escalations": selectors.escalations_for(resolution),
+        "ladder": selectors.ladder_for(resolution),
         "may_manage": may_manage,
         "may_report": may_report,
         "can_view_history": has_perm(request.user, Perm.VIEW_HISTORY, body),

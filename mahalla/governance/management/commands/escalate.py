@@ -28,16 +28,7 @@ class Command(BaseCommand):
         run = EscalationRun.objects.create(
             run_date=day or local_today("UTC"), status=JobStatus.PENDING
         )
-        try:
-            run = escalation_run(run, today=day)
-        except Exception:
-            run.refresh_from_db()
-            if run.status == JobStatus.RUNNING:
-                from mahalla.core.jobs.leases import job_fail
-                from mahalla.core.jobs.messages import message
-
-                job_fail(EscalationRun, run.pk, message("core.job_unexpected"))
-            raise
+        run = escalation_run(run, today=day)  # a failure marks the run failed, then raises
         self.stdout.write(", ".join(f"{k}: {v}" for k, v in run.counts.items()))
 
     @staticmethod
