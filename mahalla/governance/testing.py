@@ -106,3 +106,36 @@ def tehran_time(day: date, hour: int = 10) -> datetime:
 
 def days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+def make_working_group(world: World, *, start: date = date(2025, 1, 1)) -> Body:
+    """The Khlong Toei housing working group (Thai calendar): the district officer is its
+    secretary; five members, two of them for the community network."""
+    calendars = calendars_build()
+    types = body_types_build()
+    body = Body.objects.create(
+        body_type=types["district_housing_working_group"],
+        area=world.khlong_toei,
+        name_en="Khlong Toei Housing Working Group",
+        name_th="คณะทำงานด้านที่อยู่อาศัยเขตคลองเตย",
+        calendar=calendars["thailand"],
+    )
+    rows = [
+        ("ผู้อำนวยการเขต", "chair", None, False),
+        ("สมชาย ใจดี", "secretary", world.khlong_toei_officer, False),
+        ("ผู้แทน พอช.", "member", None, False),
+        ("ผู้แทนเครือข่ายชุมชน", "member", None, True),
+        ("ผู้แทนชุมชนล็อค 1-2-3", "member", None, True),
+    ]
+    for name, role, user, civil in rows:
+        membership_add(
+            body=body,
+            by=None,
+            person_name=name,
+            role=role,
+            user=user,
+            organisation=world.khlong_toei_office if role == "secretary" else None,
+            is_civil_society=civil,
+            term_start=start,
+        )
+    return body
