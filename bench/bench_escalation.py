@@ -45,8 +45,8 @@ from __future__ import annotations
 import os
 import random
 import sys
-import time
-from datetime import date, timedelta
+import time as clock
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -259,10 +259,11 @@ def _build(today: date) -> dict:
         )
 
         # The resolutions: open ones with deadlines around today, then closed ones.
-        expected = {"reminders": 0, "overdue": 0, "parent": 0}
+        expected = {"reminders": 0, "overdue": 0, "parent": 0, "minutes": 0}
+        expected["minutes"] = sum(i % 5 < 2 for i in range(len(bodies)))  # all ≥ 4 days ago
         has_parent = {b.pk: b.parent_id is not None for b in bodies}
         numbers = dict.fromkeys(has_parent, 0)
-        rows = []
+        rows, in_reminder_window = [], []
         for n in range(RESOLUTIONS + CLOSED):
             b = bodies[rng.randrange(len(bodies))].pk
             numbers[b] += 1
@@ -281,21 +282,26 @@ def _build(today: date) -> dict:
             deadline = today + timedelta(days=offset)
             remind_on = deadline - timedelta(days=REMIND_BEFORE)
             escalate_on = deadline + timedelta(days=ESCALATE_AFTER)
-            if status in ("open", "in_progress"):
-                expected["reminders"] += remind_on <= today <= deadline
+            is_open = status in ("open", "in_progress")
+            in_reminder_window.append(is_open and remind_on <= today <= deadline)
+            if is_open:
                 expected["overdue"] += deadline < today
                 expected["parent"] += deadline < today and escalate_on <= today and has_parent[b]
             done_on = deadline + timedelta(days=rng.randint(-20, 10)) if status == "done" else None
+            decided_on = deadline - timedelta(days=rng.randint(14, 90))
+            # The ladder counts from the decision: long before any run (a decision dated
+            # later than today only has steps not reached yet, which no run announces).
+            ladder_at = datetime.combine(decided_on, time(), tzinfo=UTC)
             rows.append(
                 (b, numbers[b], f"ปรับปรุงทางเดินและท่อระบายน้ำ ชุมชนที่ {n % 997} / بند {n}",
-                 deadline - timedelta(days=rng.randint(14, 90)), deadline, "", remind_on,
-                 escalate_on, status, done_on, 1, now)
+                 decided_on, deadline, "", remind_on, escalate_on, status, done_on, ladder_at,
+                 1, now)
             )  # fmt: skip
         with connection.cursor() as cursor:
             copy = (
                 "COPY governance_resolution (body_id, number, text, decided_on, deadline, "
-                "period_unit, remind_on, escalate_on, status, done_on, version, created_at) "
-                "FROM STDIN"
+                "period_unit, remind_on, escalate_on, status, done_on, ladder_at, version, "
+                "created_at) FROM STDIN"
             )
             with cursor.cursor.copy(copy) as copying:
                 for row in rows:
@@ -321,6 +327,11 @@ def _build(today: date) -> dict:
             with cursor.cursor.copy(copy) as copying:
                 for link in links:
                     copying.write_row(link)
+    # The job counts reminders per organisation through the responsible table, so a
+    # resolution with two responsible organisations counts twice: the expected figure is
+    # the number of that table's rows whose resolution is in its reminder window.
+    in_window = {pk for pk, flag in zip(resolution_ids, in_reminder_window, strict=True) if flag}
+    expected["reminders"] = sum(pk in in_window for pk, _org in links)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     return {
@@ -343,15 +354,17 @@ def _check_constraints_now() -> None:
 
 def _vacuum() -> None:
     """Untimed, before each timed run: a rolled-back run leaves its rows behind as dead
-    tuples, which the next run would have to step over (a committed job leaves none)."""
+    tuples (its run, its ~1,000 digests, its meetings' reminder marks), which the next run
+    would have to step over (a committed job leaves them to autovacuum)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM governance_escalation, governance_notice, governance_meeting")
+        cursor.execute("VACUUM governance_escalationrun, governance_notice, governance_meeting")
 
 
 def _job_rolled_back(today: date, inspect=None) -> dict:
-    """One run of the job in a transaction that is rolled back: every run sees one state."""
+    """One run of the job in a transaction that is rolled back: every run sees one state
+    (before the steady state's committed run: no finished run, every step new)."""
     from django.db import transaction
 
     from mahalla.governance.services.escalation import escalate
@@ -365,38 +378,47 @@ def _job_rolled_back(today: date, inspect=None) -> dict:
     return totals
 
 
-def _writes_rolled_back(today: date) -> dict:
-    """The escalations' rows alone, by hand-written SQL, foreign keys checked, rolled back."""
-    from django.db import connection, transaction
+def _grouped_sql(today: date) -> dict[str, int]:
+    """The job's grouped queries alone, by hand-written SQL, per calendar as the job runs
+    them, fetched; their totals."""
+    from django.db import connection
 
-    written = {}
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            for step, sql in zip(("reminders", "overdue", "parent"), WRITES_SQL, strict=True):
-                cursor.execute(sql, {"today": today})
-                written[step] = cursor.rowcount
-        _check_constraints_now()
-        transaction.set_rollback(True)
-    return written
+    from mahalla.governance.models import WorkCalendar
+
+    found = {"reminders": 0, "overdue": 0, "parent": 0}
+    calendars = list(WorkCalendar.objects.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        for calendar in calendars:
+            cursor.execute(PER_BODY_SQL, {"today": today, "calendar": calendar})
+            for _body, _parent, overdue, parent in cursor.fetchall():
+                found["overdue"] += overdue
+                found["parent"] += parent
+            cursor.execute(PER_ORGANISATION_SQL, {"today": today, "calendar": calendar})
+            found["reminders"] += sum(n for _org, n in cursor.fetchall())
+    return found
 
 
 def _digests(today: date) -> dict[int, dict]:
     from mahalla.governance.models import Notice
 
     key = f"digest:{today.isoformat()}"
-    return {n.user_id: n.params.get("counts", {}) for n in Notice.objects.filter(key=key)}
+    return {n.user_id: n.params for n in Notice.objects.filter(key=key)}
 
 
 def _kind(sql: str) -> str:
     """Which part of the job a statement belongs to, for the breakdown."""
-    if sql.startswith("INSERT INTO governance_escalation"):
-        return "steps"
-    if "COUNT(DISTINCT" in sql and "governance_escalation" in sql:
-        return "recipients"
+    if "governance_resolution_responsible" in sql:
+        return "per organisation"
+    if "governance_resolution" in sql and "GROUP BY" in sql:
+        return "per body"
     if "governance_meeting" in sql:
         return "minutes"
+    if "governance_membership" in sql or "people_rolegrant" in sql:
+        return "recipients"
     if "governance_notice" in sql:
         return "digests"
+    if "governance_escalationrun" in sql:
+        return "run"
     if sql.startswith("SET CONSTRAINTS"):
         return "foreign keys"
     return "other"
@@ -410,9 +432,9 @@ def _captured(today: date) -> tuple[float, dict[str, float], list[tuple[float, s
 
     _vacuum()
     with CaptureQueriesContext(connection) as queries:
-        begin = time.perf_counter()
+        begin = clock.perf_counter()
         _job_rolled_back(today)
-        elapsed = time.perf_counter() - begin
+        elapsed = clock.perf_counter() - begin
     breakdown: dict[str, float] = {}
     for query in queries.captured_queries:
         kind = _kind(query["sql"])
@@ -431,46 +453,56 @@ def _measure(label: str) -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
-    from mahalla.governance.models import Escalation
+    from mahalla.governance.models import EscalationRun
     from mahalla.governance.services.escalation import escalate
     from mahalla.people.models import User
 
     today = timezone.now().date()
-    start = time.perf_counter()
+    start = clock.perf_counter()
     data = _build(today)
-    built = time.perf_counter() - start
+    built = clock.perf_counter() - start
     expected = data["expected"]
+    assert not EscalationRun.objects.exists()
 
     def floor():
         with connection.cursor() as cursor:
             cursor.execute(OVERDUE_SQL, [today])
             return cursor.fetchall()
 
-    # Checked once, untimed (and warming): the job escalates exactly the query's overdue set.
-    checked = {}
+    # Checked once, untimed (and warming): the job announces exactly what the data holds,
+    # and the digests add up to it (a chair and a secretary per body, one focal point per
+    # organisation).
+    summed = {}
 
     def check(totals):
-        overdue = set(
-            Escalation.objects.filter(step="overdue", on_date=today).values_list(
-                "resolution_id", flat=True
-            )
-        )
-        checked.update(overdue=overdue)
+        parts = {"reminders": 0, "overdue": 0, "parent": 0, "minutes": 0}
+        for params in _digests(today).values():
+            for part, n in params["counts"].items():
+                parts[part] += n
+        summed.update(parts)
 
     _vacuum()
-    totals = _job_rolled_back(today, check)
-    floor_ids = {row[0] for row in floor()}
-    if checked["overdue"] != floor_ids:
-        raise AssertionError(
-            f"the job escalated {len(checked['overdue']):,} overdue resolutions, the query "
-            f"selects {len(floor_ids):,} ({len(checked['overdue'] ^ floor_ids):,} differ)"
-        )
+    totals = checked_totals = _job_rolled_back(today, check)
+    floor_rows = floor()
     found = {step: totals[step] for step in expected}
-    if found != expected or len(floor_ids) != expected["overdue"]:
-        raise AssertionError(f"the job found {found}, the data holds {expected}")
-    _vacuum()
-    if _writes_rolled_back(today) != expected:
-        raise AssertionError("the hand-written steps do not write the job's rows")
+    if found != expected or len(floor_rows) != expected["overdue"]:
+        raise AssertionError(
+            f"the job found {found}, the data holds {expected}, the query selects "
+            f"{len(floor_rows):,} overdue"
+        )
+    digested = {
+        "reminders": expected["reminders"],
+        "overdue": 2 * expected["overdue"],
+        "parent": 2 * expected["parent"],
+        "minutes": expected["minutes"],
+    }
+    if summed != digested:
+        raise AssertionError(f"the digests hold {summed}, expected {digested}")
+    if EscalationRun.objects.exists():
+        raise AssertionError("a rolled-back run left its EscalationRun behind")
+    grouped = _grouped_sql(today)
+    if grouped != {step: expected[step] for step in grouped}:
+        raise AssertionError(f"the hand-written grouped queries find {grouped}")
 
     # One more run, warm and untimed by the comparison, with its statements' times by part.
     captured_time, breakdown, statements = _captured(today)
@@ -478,40 +510,42 @@ def _measure(label: str) -> dict:
     (job_time, totals), (floor_time, rows) = best_of_alternating(
         REPEATS, lambda: _job_rolled_back(today), floor, between=_vacuum
     )
-    if totals["overdue"] != len(rows):
-        raise AssertionError(f"job: {totals['overdue']:,} overdue, query: {len(rows):,}")
+    if totals["overdue"] != len(rows) or totals != checked_totals:
+        raise AssertionError(f"job: {totals}, first: {checked_totals}, query: {len(rows):,}")
     first_totals = totals
-    (job_time_2, _t), (writes_time, written) = best_of_alternating(
-        REPEATS, lambda: _job_rolled_back(today), lambda: _writes_rolled_back(today),
-        between=_vacuum,
-    )  # fmt: skip
-    assert written == expected, written
+    (job_time_2, _t), (grouped_time, grouped) = best_of_alternating(
+        REPEATS, lambda: _job_rolled_back(today), lambda: _grouped_sql(today), between=_vacuum
+    )
+    assert grouped == {step: expected[step] for step in grouped}, grouped
 
     # The steady state: a first run committed (and analysed, as autovacuum would after it),
     # then the same day again, with nothing new.
     _vacuum()
     with transaction.atomic():
-        escalate(today, email=False)
+        committed = escalate(today, email=False)
+    assert committed == first_totals, (committed, first_totals)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE governance_escalation, governance_notice, governance_meeting")
-    escalations = Escalation.objects.count()
+        cursor.execute("ANALYZE governance_escalationrun, governance_notice, governance_meeting")
+    finished_runs = EscalationRun.objects.filter(status="done").count()
     before = _digests(today)
+    assert len(before) == first_totals["notices"], (len(before), first_totals)
     changed = {}
 
     def compare(totals):
         after = _digests(today)
+        differ = [
+            user for user in before.keys() | after.keys() if after.get(user) != before.get(user)
+        ]
         changed.update(
-            digests=sum(after.get(user) != counts for user, counts in before.items()),
-            example=next(
-                ((before[u], after[u]) for u in before if after.get(u) != before[u]), None
-            ),
+            digests=len(differ),
+            example=[before.get(differ[0]), after.get(differ[0])] if differ else None,
         )
 
     _job_rolled_back(today, compare)
     steady_time, steady = best_of(REPEATS, lambda: _job_rolled_back(today), between=_vacuum)
-    if any(steady[step] for step in ("reminders", "overdue", "parent", "minutes")):
-        raise AssertionError(f"a second run the same day escalated again: {steady}")
-    steady_captured, steady_breakdown, _s = _captured(today)
+    if any(steady[step] for step in ("reminders", "overdue", "parent", "minutes", "notices")):
+        raise AssertionError(f"a second run the same day announced again: {steady}")
+    steady_captured, steady_breakdown, steady_statements = _captured(today)
 
     # The tracker page of the organisation with 10,000 resolutions, and of the one with 10.
     admin = User.objects.create_superuser("bench-admin", "admin@example.org", password=None)
@@ -567,13 +601,15 @@ def _measure(label: str) -> dict:
         "job": job_time,
         "floor": floor_time,
         "job_2": job_time_2,
-        "writes": writes_time,
+        "grouped": grouped_time,
         "overdue": len(rows),
-        "escalations": escalations,
+        "finished_runs": finished_runs,
         "steady": steady_time,
         "steady_totals": steady,
         "steady_captured": steady_captured,
         "steady_breakdown": steady_breakdown,
+        "steady_statements": len(steady_statements),
+        "steady_slowest": steady_statements[:2],
         "digests_changed": changed["digests"],
         "digests": len(before),
         "digest_example": changed["example"],
@@ -597,6 +633,11 @@ def _parts(label: str, elapsed: float, breakdown: dict[str, float]) -> str:
     )
 
 
+def _slowest(statements) -> None:
+    for seconds, sql in statements:
+        print(f"     {seconds:.3f} s  {sql[:150]}{'…' if len(sql) > 150 else ''}")
+
+
 def run(argv: list[str] | None = None) -> list[Result]:
     figures = run_child(__file__, ["--postgres"])
     if "skipped" in figures:
@@ -609,50 +650,52 @@ def run(argv: list[str] | None = None) -> list[Result]:
         f"links, {figures['people']:,} people), built in {figures['built']:.0f} s"
     )
     print(
-        f"   first run: {totals['reminders']:,} reminders, {totals['overdue']:,} overdue, "
-        f"{totals['parent']:,} to parent bodies, {totals['minutes']} minutes reminders, "
-        f"{totals['notices']:,} digests, in {figures['statements']} statements; slowest:"
+        f"   first run: {totals['reminders']:,} reminders (per responsible organisation), "
+        f"{totals['overdue']:,} overdue, {totals['parent']:,} to parent bodies, "
+        f"{totals['minutes']} minutes reminders, {totals['notices']:,} digests, in "
+        f"{figures['statements']} statements; slowest:"
     )
-    for seconds, sql in figures["slowest"]:
-        print(f"     {seconds:.3f} s  {sql[:150]}{'…' if len(sql) > 150 else ''}")
+    _slowest(figures["slowest"])
     print(f"   {_parts('that run', figures['captured_time'], figures['breakdown'])}")
     print(
-        f"   second run the same day ({figures['escalations']:,} escalations stored): "
-        f"{figures['steady_totals']}"
+        f"   second run the same day ({figures['finished_runs']} finished run before it): "
+        f"{figures['steady_totals']}, in {figures['steady_statements']} statements; slowest:"
     )
+    _slowest(figures["steady_slowest"])
     print(f"   {_parts('one such run', figures['steady_captured'], figures['steady_breakdown'])}")
     if figures["digests_changed"]:
         before, after = figures["digest_example"]
         print(
-            f"!!! the second run, which escalated nothing, changed {figures['digests_changed']:,}"
+            f"!!! the second run, which announced nothing, changed {figures['digests_changed']:,}"
             f" of {figures['digests']:,} digests of the day (e.g. {before} → {after})"
         )
+    else:
+        print(f"   it changed none of the day's {figures['digests']:,} digests")
     print(
         f"   tracker page of the {figures['big']:,}-resolution organisation: "
         f"{figures['queries_big']} queries, {figures['page_sql_total']:.3f} s of SQL; slowest:"
     )
-    for seconds, sql in figures["page_sql"]:
-        print(f"     {seconds:.3f} s  {sql[:150]}{'…' if len(sql) > 150 else ''}")
+    _slowest(figures["page_sql"])
     return [
         Result(
             f"escalate_first_run: escalate(today) over {figures['resolutions']:,} open "
-            f"resolutions in {figures['bodies']} bodies on PostgreSQL, every step new "
-            f"(best of {REPEATS})",
+            f"resolutions in {figures['bodies']} bodies on PostgreSQL, no finished run before, "
+            f"every step new (best of {REPEATS})",
             figures["job"],
             figures["floor"],
             target=2.0,
             note=f"baseline: one SQL query selecting the ids of the same {figures['overdue']:,} "
-            "overdue resolutions (NOT EXISTS on governance_escalation), fetched; each job run "
-            "rolled back after its foreign keys were checked",
+            "overdue resolutions, fetched; each job run rolled back after its foreign keys "
+            "were checked",
         ),
         Result(
-            "the same first run vs the escalations' rows alone (three hand-written INSERT … "
-            f"SELECT, foreign keys checked; best of {REPEATS})",
+            "the same first run vs the job's grouped queries alone (per calendar, per body "
+            f"and per organisation, hand-written SQL, fetched; best of {REPEATS})",
             figures["job_2"],
-            figures["writes"],
+            figures["grouped"],
             target=None,
-            note="information: the database's share of the job (no recipients, digests nor "
-            "minutes reminders); both rolled back",
+            note="information: the database's share of the counting (no recipients, digests "
+            "nor minutes reminders)",
         ),
         Result(
             f"escalate_steady_state: a second run the same day, nothing new (best of {REPEATS})",
@@ -660,7 +703,8 @@ def run(argv: list[str] | None = None) -> list[Result]:
             figures["floor"],
             target=None,
             note="baseline: the first-run baseline above (the overdue set's query on the fresh "
-            "data)",
+            "data); the run changed "
+            f"{figures['digests_changed']:,} of the day's {figures['digests']:,} digests",
         ),
         Result(
             f"tracker_page_queries: organisation tracker page, {figures['big']:,} resolutions "

@@ -499,6 +499,13 @@ def _report(demo: Demo) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def _feed(demo: Demo) -> dict[str, Any]:
+    from mahalla.governance.services.feeds import feed_token
+    from mahalla.people.models import User
+
+    return {"token": feed_token(User.objects.get(username="facilitator_moradabad")).token}
+
+
 def _responsible(demo: Demo) -> dict[str, Any]:
     from mahalla.people.models import Organisation
 
@@ -532,6 +539,10 @@ PAGES.update(
         "governance:organisation_tracker": Page(kwargs=_responsible),
         "governance:organisation_csv": Page(kwargs=_responsible, kind="data"),
         "governance:public_body": Page(kwargs=_office),
+        "governance:body_feed": Page(kwargs=_office, kind="data"),
+        "governance:person_feed": Page(kwargs=_feed, kind="data"),
+        "governance:feed_renew": Page(status=POST_ONLY, kind="data"),
+        "governance:minutes_pdf": Page(kwargs=_office_meeting, kind="data"),
         "api:body-list": Page(kind="data"),
         "api:body-detail": Page(kwargs=_office, kind="data"),
         "api:meeting-list": Page(kind="data"),

@@ -1538,6 +1538,19 @@ SPECS.update(
         "governance:organisation_tracker": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
         "governance:organisation_csv": Spec(kwargs=gov.kt_office, denied=GOV_DENIED),
         "governance:public_body": public(kwargs=gov.kt_body),
+        "governance:body_feed": public(
+            kwargs=gov.kt_body, note="a public body's meetings; closed bodies: see test_feeds"
+        ),
+        "governance:person_feed": public(
+            kwargs=gov.feed, note="the address is the key; a wrong token is 404 (test_feeds)"
+        ),
+        "governance:feed_renew": Spec(
+            method="post",
+            allowed=("khlong_toei_officer", 302),
+            denied=(("no_role", 403),),
+            unchanged=gov.feed_tokens,
+        ),
+        "governance:minutes_pdf": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
         "api:body-list": api(
             kwargs=gov.with_kt_body,
             denied=(("pathum_wan_officer", 200), ("no_role", 200)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.governance.views import bodies, meetings, public, resolutions, trackers
+from mahalla.governance.views import bodies, feeds, meetings, public, resolutions, trackers
 
 app_name = "governance"
 
@@ -40,4 +40,8 @@ urlpatterns = [
         name="organisation_csv",
     ),
     path("public/bodies/<int:pk>/", public.public_body, name="public_body"),
+    path("bodies/<int:pk>/calendar.ics", feeds.body_feed, name="body_feed"),
+    path("calendar/<str:token>.ics", feeds.person_feed, name="person_feed"),
+    path("calendar/new-link/", feeds.feed_renew, name="feed_renew"),
+    path("meetings/<int:pk>/minutes.pdf", feeds.minutes_pdf, name="minutes_pdf"),
 ]

@@ -6,7 +6,7 @@ organisations, deadlines, progress reports and escalations, and the notices they
 from mahalla.governance.models.bodies import Body, BodyType, Membership, SeatRule
 from mahalla.governance.models.calendars import Holiday, WorkCalendar
 from mahalla.governance.models.meetings import Attendance, Meeting
-from mahalla.governance.models.notices import Notice
+from mahalla.governance.models.notices import FeedToken, Notice
 from mahalla.governance.models.resolutions import (
     EscalationRun,
     ProgressReport,
@@ -18,6 +18,7 @@ __all__ = [
     "Body",
     "BodyType",
     "EscalationRun",
+    "FeedToken",
     "Holiday",
     "Meeting",
     "Membership",

@@ -32,3 +32,21 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.code}"
+
+
+class FeedToken(models.Model):
+    """The secret in a person's calendar-feed address: calendar apps cannot sign in, so the
+    address itself is the key. A new link replaces the old one (the old stops working)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="governance_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed link")
+        verbose_name_plural = _("calendar feed links")
+
+    def __str__(self) -> str:
+        return f"feed of {self.user_id}"

@@ -181,3 +181,15 @@ def resolution_texts(world) -> list:
 
     resolution(world)
     return sorted(Resolution.objects.values_list("text", "status", "version"))
+
+
+def feed(world) -> dict[str, Any]:
+    from mahalla.governance.services.feeds import feed_token
+
+    return {"token": feed_token(world.khlong_toei_officer).token}
+
+
+def feed_tokens(world) -> list:
+    from mahalla.governance.models import FeedToken
+
+    return sorted(FeedToken.objects.values_list("user_id", "token"))

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from mahalla.core.i18n.calendars import format_date
@@ -17,6 +19,7 @@ from mahalla.governance import selectors
 from mahalla.governance.clock import reader_today
 from mahalla.governance.forms import TrackerFilterForm
 from mahalla.governance.models import Notice
+from mahalla.governance.services.feeds import feed_token
 from mahalla.governance.views.common import PAGE_SIZE, body_or_404, today_of
 
 
@@ -149,5 +152,7 @@ def attention(request: HttpRequest) -> HttpResponse:
             "unread": set(unread),
             "assigned": lists["assigned"][:100],
             "overdue": lists["overdue"][:100],
+            "feed_url": settings.SITE_URL.rstrip("/")
+            + reverse("governance:person_feed", kwargs={"token": feed_token(request.user).token}),
         },
     )
