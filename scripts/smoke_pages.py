@@ -543,6 +543,22 @@ PAGES.update(
         "governance:person_feed": Page(kwargs=_feed, kind="data"),
         "governance:feed_renew": Page(status=POST_ONLY, kind="data"),
         "governance:minutes_pdf": Page(kwargs=_office_meeting, kind="data"),
+        "governance:document_list": Page(),
+        "governance:document_new": Page(kwargs=_office),
+        "governance:document_detail": Page(kwargs=_gov("DevelopmentDocument")),
+        "governance:need_add": Page(
+            kwargs=_gov("DevelopmentDocument"), status=POST_ONLY, kind="data"
+        ),
+        "governance:need_vote": Page(kwargs=_gov("Need"), status=POST_ONLY, kind="data"),
+        "governance:action_add": Page(
+            kwargs=_gov("DevelopmentDocument"), status=POST_ONLY, kind="data"
+        ),
+        "governance:document_submit": Page(
+            kwargs=_gov("DevelopmentDocument"), status=POST_ONLY, kind="data"
+        ),
+        "governance:document_decide": Page(
+            kwargs=_gov("DevelopmentDocument"), status=POST_ONLY, kind="data"
+        ),
         "api:body-list": Page(kind="data"),
         "api:body-detail": Page(kwargs=_office, kind="data"),
         "api:meeting-list": Page(kind="data"),

@@ -1551,6 +1551,37 @@ SPECS.update(
             unchanged=gov.feed_tokens,
         ),
         "governance:minutes_pdf": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
+        "governance:document_list": Spec(
+            kwargs=gov.with_documents,
+            denied=(("pathum_wan_officer", 200), ("no_role", 403)),
+            secret=lambda w: "Matrix document",
+        ),
+        "governance:document_new": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(
+                gov.kt_body,
+                lambda w: {
+                    "kind": "social_annex",
+                    "title": "Matrix annex",
+                    "scheme": "",
+                    "weight_votes": "50",
+                    "weight_severity": "30",
+                    "weight_reach": "20",
+                },
+                gov.document_state,
+                allowed=("khlong_toei_officer", 200),
+            ),
+        ],
+        "governance:document_detail": Spec(kwargs=gov.kt_document, denied=GOV_DENIED),
+        "governance:need_add": _gov_post(gov.kt_document, gov.need_data, gov.document_state),
+        "governance:need_vote": _gov_post(gov.kt_need, None, gov.document_state),
+        "governance:action_add": _gov_post(gov.kt_document, gov.action_data, gov.document_state),
+        "governance:document_submit": _gov_post(gov.kt_document, None, gov.document_state),
+        "governance:document_decide": _gov_post(
+            gov.kt_submitted,
+            lambda w: {"rank": "1", "decision": "approve"},
+            gov.document_state,
+        ),
         "api:body-list": api(
             kwargs=gov.with_kt_body,
             denied=(("pathum_wan_officer", 200), ("no_role", 200)),

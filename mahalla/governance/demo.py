@@ -6,6 +6,7 @@ the four resolutions of seed 002. Idempotent: a second run finds what the first 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -14,18 +15,25 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mahalla.governance.models import (
+    Action,
+    ApprovalLevel,
+    ApprovalScheme,
     Attendance,
     Body,
     BodyType,
+    DevelopmentDocument,
     Holiday,
     Meeting,
     Membership,
+    Need,
     Resolution,
     SeatRule,
     WorkCalendar,
 )
+from mahalla.governance.services.documents import decide, submit
 from mahalla.governance.services.resolutions import progress_report_add, resolution_create
 from mahalla.people.models import Organisation, User
+from mahalla.places.models import Area
 
 KIND = Organisation.Kind
 
@@ -70,8 +78,15 @@ BODY_TYPES = [
     ("county_steering_council", "County steering council",
      "สภาขับเคลื่อนระดับอำเภอ", "شورای راهبری شهرستان", True, True, 5, 20, 2, False,
      [(KIND.GOVERNMENT_AGENCY, 2), (KIND.MUNICIPALITY, 1)]),
-    ("regeneration_headquarters", "Urban regeneration headquarters",
-     "กองอำนวยการฟื้นฟูเมือง", "ستاد بازآفرینی شهری پایدار", True, True, 3, 30, 0, False, []),
+    ("county_regeneration_headquarters", "County urban regeneration headquarters",
+     "กองอำนวยการฟื้นฟูเมืองระดับอำเภอ", "ستاد بازآفرینی شهری پایدار شهرستان", True, True, 3, 30,
+     0, False, []),
+    ("province_regeneration_headquarters", "Provincial urban regeneration headquarters",
+     "กองอำนวยการฟื้นฟูเมืองระดับจังหวัด", "ستاد بازآفرینی شهری پایدار استان", True, True, 3, 30,
+     0, False, []),
+    ("provincial_planning_council", "Provincial planning and development council",
+     "สภาวางแผนและพัฒนาจังหวัด", "شورای برنامه‌ریزی و توسعه استان", True, True, 3, 40, 0, False,
+     []),
     ("district_housing_working_group", "District housing working group",
      "คณะทำงานด้านที่อยู่อาศัยระดับเขต", "کارگروه مسکن منطقه", True, True, 5, 25, 2, False,
      [(KIND.DISTRICT_OFFICE, 1), (KIND.COMMUNITY_NETWORK, 1)]),
@@ -253,13 +268,16 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
     # Chabahar: the facilitation office answers to the county headquarters, which answers to
     # the province's (seed 002: local development documents go county → province).
     province_hq = _body(
-        {"body_type": types["regeneration_headquarters"], "area": areas["sistan_baluchestan"]},
+        {
+            "body_type": types["province_regeneration_headquarters"],
+            "area": areas["sistan_baluchestan"],
+        },
         name_en="Sistan and Baluchestan Urban Regeneration Headquarters",
         name_fa="ستاد بازآفرینی شهری پایدار استان سیستان و بلوچستان",
         calendar=calendars["iran"],
     )
     county_hq = _body(
-        {"body_type": types["regeneration_headquarters"], "area": areas["chabahar"]},
+        {"body_type": types["county_regeneration_headquarters"], "area": areas["chabahar"]},
         name_en="Chabahar County Urban Regeneration Headquarters",
         name_fa="ستاد بازآفرینی شهری پایدار شهرستان چابهار",
         calendar=calendars["iran"],
@@ -351,6 +369,8 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
                 name="social-annex-draft.txt",
             ),
         )
+
+    made += _development_document(areas, orgs, types, calendars, office, admin, today)
 
     # Tehran: the county steering council of seed 004 (the governor chairs, the mayor is
     # secretary, two civil-society representatives).
@@ -458,13 +478,94 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
     return made
 
 
+def _development_document(areas, orgs, types, calendars, office, admin, today) -> int:
+    """Seed 002's chain: county headquarters → provincial headquarters → provincial planning
+    council; Moradabad's document, approved by the county, waiting for the province."""
+    scheme, created = ApprovalScheme.objects.get_or_create(
+        code="iran_regeneration",
+        defaults={
+            "name_en": "Urban regeneration (Iran)",
+            "name_th": "การฟื้นฟูเมือง (อิหร่าน)",
+            "name_fa": "بازآفرینی شهری",
+        },
+    )
+    if created:
+        for rank, code in enumerate(
+            (
+                "county_regeneration_headquarters",
+                "province_regeneration_headquarters",
+                "provincial_planning_council",
+            ),
+            start=1,
+        ):
+            ApprovalLevel.objects.create(scheme=scheme, rank=rank, body_type=types[code])
+    _body(
+        {"body_type": types["provincial_planning_council"], "area": areas["sistan_baluchestan"]},
+        name_en="Sistan and Baluchestan Planning and Development Council",
+        name_fa="شورای برنامه‌ریزی و توسعه استان سیستان و بلوچستان",
+        calendar=calendars["iran"],
+    )
+    if DevelopmentDocument.objects.filter(area=areas["moradabad"]).exists():
+        return 0
+    document = DevelopmentDocument.objects.create(
+        kind=DevelopmentDocument.Kind.LOCAL_DEVELOPMENT,
+        area=areas["moradabad"],
+        title="سند توسعه محلی مرادآباد",
+        body=office,
+        scheme=scheme,
+        created_by=admin,
+    )
+    needs = {}
+    for key, text, group, source, votes, severity, people in [
+        ("water", "آب لوله‌کشی سالم برای خانه‌های بالادست", "آب", "meeting", 212, 5, 3400),
+        ("school", "دبستان دخترانه در محله", "آموزش", "suggestion", 148, 4, 900),
+        ("road", "آسفالت معبر اصلی و روشنایی", "معابر", "survey", 96, 3, 5200),
+        ("jobs", "کارگاه آموزش مهارت برای زنان سرپرست خانوار", "اشتغال", "office", 131, 4, 600),
+    ]:
+        needs[key] = Need.objects.create(
+            document=document, text=text, group=group, source=source, paper_votes=votes,
+            severity=severity, people_affected=people,
+        )  # fmt: skip
+    for need, text, owner, budget, months in [
+        ("water", "اجرای شبکه آب بالادست محله", "urc", "45000000000", 9),
+        ("school", "ساخت دبستان دخترانه", "social_affairs", "30000000000", 18),
+        ("jobs", "راه‌اندازی کارگاه مهارت‌آموزی", "moradabad_office", "2500000000", 4),
+    ]:
+        Action.objects.create(
+            document=document, need=needs[need], text=text, owner=orgs[owner],
+            budget=Decimal(budget), currency="IRR", starts_on=today,
+            ends_on=today + timedelta(days=30 * months),
+        )  # fmt: skip
+    submit(document=document, by=admin)
+    decide(
+        document=document,
+        rank=1,
+        approve=True,
+        comment="با اولویت آب موافقت شد.",
+        by=admin,
+    )
+    return 0
+
+
 def reset(paths: list[str]) -> dict[str, int]:
     """Remove the demo's bodies (and with them meetings and resolutions) in the demo areas."""
     in_demo = Q(pk__in=[])
     for path in paths:
         in_demo |= Q(area__path__startswith=path)
+    documents = DevelopmentDocument.objects.filter(
+        Q(body__in=Body.objects.filter(in_demo))
+        | Q(area__in=Area.objects.filter(Q(pk__in=[]) | _paths_q(paths)))
+    )
+    documents.delete()
     bodies = Body.objects.filter(in_demo)
     resolutions = Resolution.objects.filter(body__in=bodies).count()
     Body.objects.filter(parent__in=bodies).update(parent=None)
     removed = bodies.delete()[0]
     return {"bodies and their records": removed, "resolutions": resolutions}
+
+
+def _paths_q(paths: list[str]) -> Q:
+    found = Q(pk__in=[])
+    for path in paths:
+        found |= Q(path__startswith=path)
+    return found

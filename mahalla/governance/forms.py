@@ -9,10 +9,22 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.forms import LocalDateField, LocalIntegerField, NamedChoiceField
+from mahalla.core.forms import (
+    LocalDateField,
+    LocalDecimalField,
+    LocalIntegerField,
+    NamedChoiceField,
+)
 from mahalla.core.i18n.collation import sorted_localized
 from mahalla.core.i18n.digits import to_ascii_digits
-from mahalla.governance.models import BodyType, Membership, Resolution
+from mahalla.governance.models import (
+    Action,
+    BodyType,
+    DevelopmentDocument,
+    Membership,
+    Need,
+    Resolution,
+)
 from mahalla.people.models import Organisation, User
 
 
@@ -196,4 +208,83 @@ class TrackerFilterForm(forms.Form):
             ("done", _("done")),
             ("cancelled", _("cancelled")),
         ],
+    )
+
+
+class DocumentForm(forms.ModelForm):
+    weight_votes = LocalIntegerField(
+        label=_("weight of residents' votes"), min_value=0, max_value=100
+    )
+    weight_severity = LocalIntegerField(label=_("weight of severity"), min_value=0, max_value=100)
+    weight_reach = LocalIntegerField(
+        label=_("weight of people affected"), min_value=0, max_value=100
+    )
+
+    class Meta:
+        model = DevelopmentDocument
+        fields = ["kind", "title", "project", "scheme", "weight_votes", "weight_severity",
+                  "weight_reach"]  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].label_from_instance = lambda s: s.name
+
+    def clean(self) -> dict:
+        from mahalla.governance.services.documents import check_weights
+
+        data = super().clean()
+        weights = [data.get(f) for f in ("weight_votes", "weight_severity", "weight_reach")]
+        if all(w is not None for w in weights):
+            try:
+                check_weights(*weights)
+            except forms.ValidationError as error:
+                self.add_error("weight_reach", error)
+        return data
+
+
+class NeedForm(forms.ModelForm):
+    paper_votes = LocalIntegerField(label=_("votes counted on paper"), min_value=0, initial=0)
+    severity = LocalIntegerField(label=_("severity (1–5)"), min_value=1, max_value=5, initial=3)
+    people_affected = LocalIntegerField(label=_("people affected"), min_value=0, initial=0)
+
+    class Meta:
+        model = Need
+        fields = ["text", "group", "source", "source_ref", "paper_votes", "severity",
+                  "people_affected"]  # fmt: skip
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ActionForm(forms.ModelForm):
+    budget = LocalDecimalField(label=_("budget"), min_value=0, max_digits=16, decimal_places=2)
+    starts_on = LocalDateField(label=_("starts"))
+    ends_on = LocalDateField(label=_("ends"))
+
+    class Meta:
+        model = Action
+        fields = ["need", "text", "owner", "budget", "currency", "starts_on", "ends_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, document=None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _organisation_choices(self.fields["owner"])
+        need = self.fields["need"]
+        need.queryset = document.needs.all() if document is not None else need.queryset.none()
+        need.label_from_instance = lambda n: n.text[:80]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("An action cannot end before it starts."))
+        return data
+
+
+class DecisionForm(forms.Form):
+    rank = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("return", _("Return for revision"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from mahalla.governance.models import Body, Meeting, ProgressReport, Resolution
+from mahalla.governance.models import (
+    Body,
+    DevelopmentDocument,
+    Meeting,
+    ProgressReport,
+    Resolution,
+)
 from mahalla.people.scopes import Scope, register_scope
 
 
@@ -37,3 +43,8 @@ def register() -> None:
     register_scope(Meeting, _meeting)
     register_scope(Resolution, _resolution)
     register_scope(ProgressReport, _report)
+    register_scope(DevelopmentDocument, _document)
+
+
+def _document(scope: Scope) -> Q:
+    return scope.area_q("area__path") | _body(scope, "body__")

@@ -38,7 +38,7 @@ def make_council(
     calendars = calendars_build()
     types = body_types_build()
     parent = Body.objects.create(
-        body_type=types["regeneration_headquarters"],
+        body_type=types["province_regeneration_headquarters"],
         area=world.tehran,
         name_en="Tehran Province Headquarters",
         name_fa="ستاد استان تهران",

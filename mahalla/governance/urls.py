@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mahalla.governance.views import bodies, feeds, meetings, public, resolutions, trackers
+from mahalla.governance.views import (
+    bodies,
+    documents,
+    feeds,
+    meetings,
+    public,
+    resolutions,
+    trackers,
+)
 
 app_name = "governance"
 
@@ -40,6 +48,14 @@ urlpatterns = [
         name="organisation_csv",
     ),
     path("public/bodies/<int:pk>/", public.public_body, name="public_body"),
+    path("documents/", documents.document_list, name="document_list"),
+    path("bodies/<int:pk>/documents/new/", documents.document_new, name="document_new"),
+    path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("documents/<int:pk>/needs/", documents.need_add, name="need_add"),
+    path("needs/<int:pk>/vote/", documents.need_vote, name="need_vote"),
+    path("documents/<int:pk>/actions/", documents.action_add, name="action_add"),
+    path("documents/<int:pk>/submit/", documents.document_submit, name="document_submit"),
+    path("documents/<int:pk>/decide/", documents.document_decide, name="document_decide"),
     path("bodies/<int:pk>/calendar.ics", feeds.body_feed, name="body_feed"),
     path("calendar/<str:token>.ics", feeds.person_feed, name="person_feed"),
     path("calendar/new-link/", feeds.feed_renew, name="feed_renew"),

@@ -5,6 +5,15 @@ organisations, deadlines, progress reports and escalations, and the notices they
 
 from mahalla.governance.models.bodies import Body, BodyType, Membership, SeatRule
 from mahalla.governance.models.calendars import Holiday, WorkCalendar
+from mahalla.governance.models.documents import (
+    Action,
+    ApprovalDecision,
+    ApprovalLevel,
+    ApprovalScheme,
+    DevelopmentDocument,
+    Need,
+    NeedVote,
+)
 from mahalla.governance.models.meetings import Attendance, Meeting
 from mahalla.governance.models.notices import FeedToken, Notice
 from mahalla.governance.models.resolutions import (
@@ -14,6 +23,13 @@ from mahalla.governance.models.resolutions import (
 )
 
 __all__ = [
+    "Action",
+    "ApprovalDecision",
+    "ApprovalLevel",
+    "ApprovalScheme",
+    "DevelopmentDocument",
+    "Need",
+    "NeedVote",
     "Attendance",
     "Body",
     "BodyType",

@@ -193,3 +193,80 @@ def feed_tokens(world) -> list:
     from mahalla.governance.models import FeedToken
 
     return sorted(FeedToken.objects.values_list("user_id", "token"))
+
+
+# -- development documents: a draft (edits, votes) and one waiting for the group's decision
+
+
+def document(world, *, submitted: bool = False):
+    from mahalla.governance.models import ApprovalLevel, ApprovalScheme, DevelopmentDocument
+    from mahalla.governance.services import documents as services
+
+    title = "Matrix document (submitted)" if submitted else "Matrix document"
+    found = DevelopmentDocument.objects.filter(title=title).first()
+    if found is not None:
+        return found
+    b = body(world)
+    scheme, created = ApprovalScheme.objects.get_or_create(code="matrix", name_en="Matrix")
+    if created:
+        ApprovalLevel.objects.create(scheme=scheme, rank=1, body_type=b.body_type)
+    made = DevelopmentDocument.objects.create(
+        kind="local_development", area=world.khlong_toei, title=title, body=b, scheme=scheme
+    )
+    services.need_add(document=made, by=None, text="Drainage", group="water", source="meeting")
+    services.action_add(
+        document=made,
+        by=None,
+        text="Clean the canal",
+        owner=world.khlong_toei_office,
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 3, 1),
+    )
+    if submitted:
+        services.submit(document=made, by=None)
+    return made
+
+
+def kt_document(world) -> dict[str, Any]:
+    return {"pk": document(world).pk}
+
+
+def kt_submitted(world) -> dict[str, Any]:
+    return {"pk": document(world, submitted=True).pk}
+
+
+def kt_need(world) -> dict[str, Any]:
+    return {"pk": document(world).needs.first().pk}
+
+
+def with_documents(world) -> dict[str, Any]:
+    document(world)
+    return {}
+
+
+def document_state(world) -> list:
+    from mahalla.governance.models import DevelopmentDocument, NeedVote
+
+    document(world)
+    document(world, submitted=True)
+    rows = DevelopmentDocument.objects.values_list("pk", "status", "current_rank")
+    return [
+        sorted(rows),
+        DevelopmentDocument.objects.filter(needs__isnull=False).count(),
+        sorted(
+            DevelopmentDocument.objects.values_list("actions__text", flat=True).exclude(
+                actions__text=None
+            )
+        ),
+        NeedVote.objects.count(),
+    ]
+
+
+def need_data(world) -> dict[str, Any]:
+    return {"text": "Matrix need", "group": "roads", "source": "office", "paper_votes": "3",
+            "severity": "2", "people_affected": "40"}  # fmt: skip
+
+
+def action_data(world) -> dict[str, Any]:
+    return {"text": "Matrix action", "owner": world.khlong_toei_office.pk, "budget": "1000",
+            "currency": "THB", "starts_on": "2027-01-01", "ends_on": "2027-02-01"}  # fmt: skip
