@@ -499,6 +499,12 @@ def _report(demo: Demo) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def _moradabad() -> int:
+    from mahalla.places.models import Area
+
+    return Area.objects.get(name_en="Moradabad").pk
+
+
 def _feed(demo: Demo) -> dict[str, Any]:
     from mahalla.governance.services.feeds import feed_token
     from mahalla.people.models import User
@@ -543,6 +549,11 @@ PAGES.update(
         "governance:person_feed": Page(kwargs=_feed, kind="data"),
         "governance:feed_renew": Page(status=POST_ONLY, kind="data"),
         "governance:minutes_pdf": Page(kwargs=_office_meeting, kind="data"),
+        "governance:neighbourhood": Page(
+            kwargs=lambda demo: {
+                "pk": _gov("Body", name_en="Moradabad Facilitation Office")(demo) and _moradabad()
+            }
+        ),
         "governance:document_list": Page(),
         "governance:document_new": Page(kwargs=_office),
         "governance:document_detail": Page(kwargs=_gov("DevelopmentDocument")),

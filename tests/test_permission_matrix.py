@@ -1551,6 +1551,7 @@ SPECS.update(
             unchanged=gov.feed_tokens,
         ),
         "governance:minutes_pdf": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
+        "governance:neighbourhood": Spec(kwargs=lambda w: {"pk": w.lock_123.pk}, denied=GOV_DENIED),
         "governance:document_list": Spec(
             kwargs=gov.with_documents,
             denied=(("pathum_wan_officer", 200), ("no_role", 403)),

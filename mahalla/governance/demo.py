@@ -310,6 +310,7 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         parent=county_hq,
         organisation=orgs["moradabad_office"],
     )
+    office.target_areas.add(areas["moradabad"], areas["tis"])
     office_members = _members(
         office,
         [

@@ -106,6 +106,10 @@ class Body(models.Model):
         on_delete=models.SET_NULL,
         related_name="bodies",
     )
+    # A facilitation office's target neighbourhoods (the places it works with residents).
+    target_areas = models.ManyToManyField(
+        Area, verbose_name=_("target neighbourhoods"), blank=True, related_name="facilitators"
+    )
     # Public bodies show residents their resolutions and the minutes marked public.
     is_public = models.BooleanField(_("publishes its resolutions"), default=True)
     is_active = models.BooleanField(_("active"), default=True)
