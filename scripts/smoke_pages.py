@@ -554,6 +554,12 @@ PAGES.update(
                 "pk": _gov("Body", name_en="Moradabad Facilitation Office")(demo) and _moradabad()
             }
         ),
+        "governance:election_new": Page(
+            kwargs=_gov("Body", name_en="Sanglaj Neighbourhood Board of Trustees")
+        ),
+        "governance:election_detail": Page(kwargs=_gov("Election")),
+        "governance:election_act": Page(kwargs=_gov("Election"), status=POST_ONLY, kind="data"),
+        "governance:vote": Page(),
         "governance:document_list": Page(),
         "governance:document_new": Page(kwargs=_office),
         "governance:document_detail": Page(kwargs=_gov("DevelopmentDocument")),

@@ -1552,6 +1552,22 @@ SPECS.update(
         ),
         "governance:minutes_pdf": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
         "governance:neighbourhood": Spec(kwargs=lambda w: {"pk": w.lock_123.pk}, denied=GOV_DENIED),
+        "governance:election_new": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(
+                gov.kt_body,
+                lambda w: {"position": "member", "seats": "1", "method": "paper"},
+                gov.elections,
+                allowed=("khlong_toei_officer", 200),
+            ),
+        ],
+        "governance:election_detail": Spec(kwargs=gov.kt_election, denied=GOV_DENIED),
+        "governance:election_act": _gov_post(
+            gov.kt_election,
+            lambda w: {"act": "candidate", "person_name": "Intruder", "age": "30"},
+            gov.election_state,
+        ),
+        "governance:vote": public(note="a resident's ballot: the voting code is the key"),
         "governance:document_list": Spec(
             kwargs=gov.with_documents,
             denied=(("pathum_wan_officer", 200), ("no_role", 403)),

@@ -31,6 +31,7 @@ from mahalla.governance.models import (
     WorkCalendar,
 )
 from mahalla.governance.services.documents import decide, submit
+from mahalla.governance.services.elections import candidate_add, election_call, paper_result
 from mahalla.governance.services.resolutions import progress_report_add, resolution_create
 from mahalla.people.models import Organisation, User
 from mahalla.places.models import Area
@@ -431,6 +432,20 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         ],
         term,
     )  # fmt: skip
+
+    if not trustees.elections.exists():
+        # The board's inspector, elected on paper; the count recorded, the term not yet made.
+        election = election_call(
+            body=trustees, by=admin, position="inspector", seats=1, method="paper",
+            called_on=today - timedelta(days=30), voting_on=today - timedelta(days=3),
+        )  # fmt: skip
+        votes = {}
+        for name, age, n in (("فاطمه نادری", 44, 131), ("رضا صدری", 58, 87)):
+            candidate = candidate_add(
+                election=election, by=admin, person_name=name, age=age, is_resident=True
+            )
+            votes[candidate.pk] = n
+        paper_result(election=election, votes=votes, by=admin)
 
     # Bangkok: the Khlong Toei district housing working group.
     group = _body(

@@ -20,7 +20,9 @@ from mahalla.core.i18n.digits import to_ascii_digits
 from mahalla.governance.models import (
     Action,
     BodyType,
+    Candidate,
     DevelopmentDocument,
+    Election,
     Membership,
     Need,
     Resolution,
@@ -288,3 +290,45 @@ class DecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ElectionForm(forms.ModelForm):
+    seats = LocalIntegerField(label=_("seats"), min_value=1, max_value=50, initial=1)
+    called_on = LocalDateField(label=_("called on"))
+    voting_on = LocalDateField(label=_("voting day"))
+    min_age = LocalIntegerField(label=_("minimum age"), min_value=15, max_value=100, initial=18)
+    term_years = LocalIntegerField(label=_("term (years)"), min_value=1, max_value=10, initial=2)
+
+    class Meta:
+        model = Election
+        fields = ["position", "seats", "method", "called_on", "voting_on", "min_age", "term_years"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (
+            data.get("called_on")
+            and data.get("voting_on")
+            and data["voting_on"] < data["called_on"]
+        ):
+            self.add_error("voting_on", _("The vote cannot be before the election is called."))
+        return data
+
+
+class CandidateForm(forms.ModelForm):
+    age = LocalIntegerField(label=_("age"), min_value=0, max_value=130)
+
+    class Meta:
+        model = Candidate
+        fields = ["person_name", "age", "is_resident"]
+
+
+class RollForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Electoral roll"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One person per line: the name, a comma, the age."),
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Voting code"), max_length=20)

@@ -7,6 +7,7 @@ from django.urls import path
 from mahalla.governance.views import (
     bodies,
     documents,
+    elections,
     feeds,
     meetings,
     neighbourhoods,
@@ -50,6 +51,10 @@ urlpatterns = [
     ),
     path("public/bodies/<int:pk>/", public.public_body, name="public_body"),
     path("neighbourhoods/<int:pk>/", neighbourhoods.neighbourhood, name="neighbourhood"),
+    path("bodies/<int:pk>/elections/new/", elections.election_new, name="election_new"),
+    path("elections/<int:pk>/", elections.election_detail, name="election_detail"),
+    path("elections/<int:pk>/act/", elections.election_act, name="election_act"),
+    path("vote/", elections.vote, name="vote"),
     path("documents/", documents.document_list, name="document_list"),
     path("bodies/<int:pk>/documents/new/", documents.document_new, name="document_new"),
     path("documents/<int:pk>/", documents.document_detail, name="document_detail"),

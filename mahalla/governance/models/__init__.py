@@ -14,6 +14,7 @@ from mahalla.governance.models.documents import (
     Need,
     NeedVote,
 )
+from mahalla.governance.models.elections import Ballot, Candidate, Election, Voter
 from mahalla.governance.models.meetings import Attendance, Meeting
 from mahalla.governance.models.notices import FeedToken, Notice
 from mahalla.governance.models.resolutions import (
@@ -23,6 +24,10 @@ from mahalla.governance.models.resolutions import (
 )
 
 __all__ = [
+    "Ballot",
+    "Candidate",
+    "Election",
+    "Voter",
     "Action",
     "ApprovalDecision",
     "ApprovalLevel",

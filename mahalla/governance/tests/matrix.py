@@ -270,3 +270,46 @@ def need_data(world) -> dict[str, Any]:
 def action_data(world) -> dict[str, Any]:
     return {"text": "Matrix action", "owner": world.khlong_toei_office.pk, "budget": "1000",
             "currency": "THB", "starts_on": "2027-01-01", "ends_on": "2027-02-01"}  # fmt: skip
+
+
+# -- elections: a community committee of Lock 1-2-3's district (an elected body)
+
+
+def election(world):
+    from mahalla.governance.models import Election
+    from mahalla.governance.services import elections as services
+
+    found = Election.objects.first()
+    if found is not None:
+        return found
+    board = Body.objects.filter(name_en="Matrix committee").first() or Body.objects.create(
+        body_type=body_types_build()["community_committee"],
+        area=world.khlong_toei,
+        name_en="Matrix committee",
+        calendar=calendars_build()["thailand"],
+    )
+    made = services.election_call(
+        body=board, by=None, position="member", seats=1, method="paper",
+        called_on=date(2026, 11, 1), voting_on=date(2026, 11, 20),
+    )  # fmt: skip
+    services.candidate_add(election=made, by=None, person_name="Matrix", age=40, is_resident=True)
+    return made
+
+
+def kt_election(world) -> dict[str, Any]:
+    return {"pk": election(world).pk}
+
+
+def election_state(world) -> list:
+    from mahalla.governance.models import Candidate
+
+    e = election(world)
+    e.refresh_from_db()
+    return [e.status, sorted(Candidate.objects.values_list("person_name", "paper_votes"))]
+
+
+def elections(world) -> int:
+    from mahalla.governance.models import Election
+
+    body(world)
+    return Election.objects.count()

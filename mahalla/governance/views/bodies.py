@@ -81,6 +81,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "member_form": MembershipForm(initial={"term_start": today}) if may_manage else None,
         "can_view_history": has_perm(request.user, Perm.VIEW_HISTORY, body),
         "targets": list(body.target_areas.all()),
+        "elections": list(body.elections.all()[:10]),
     }
     if context["can_view_history"]:
         context["history_rows"] = history_rows(body)
