@@ -106,6 +106,13 @@ class Resolution(models.Model):
                 name="gov_res_open_escalate",
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
+            # Resolutions whose ladder was reset since the last run (a daily run's "what is
+            # new" is then an index probe, not a scan).
+            models.Index(
+                fields=["ladder_at"],
+                name="gov_res_open_ladder",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
         ]
 
     def __str__(self) -> str:
