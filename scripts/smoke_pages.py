@@ -560,6 +560,7 @@ PAGES.update(
         "governance:election_detail": Page(kwargs=_gov("Election")),
         "governance:election_act": Page(kwargs=_gov("Election"), status=POST_ONLY, kind="data"),
         "governance:vote": Page(),
+        "governance:public_resolution": Page(kwargs=_office_resolution),
         "governance:document_list": Page(),
         "governance:document_new": Page(kwargs=_office),
         "governance:document_detail": Page(kwargs=_gov("DevelopmentDocument")),

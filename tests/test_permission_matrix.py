@@ -1567,6 +1567,17 @@ SPECS.update(
             lambda w: {"act": "candidate", "person_name": "Intruder", "age": "30"},
             gov.election_state,
         ),
+        "governance:public_resolution": [
+            public(kwargs=gov.kt_resolution),
+            public(
+                kwargs=gov.kt_resolution,
+                method="post",
+                data=lambda w: {"text": "An update from a resident"},
+                anonymous=302,
+                allowed=("no_role", 302),
+                note="residents (signed in or not) send updates to the body",
+            ),
+        ],
         "governance:vote": public(note="a resident's ballot: the voting code is the key"),
         "governance:document_list": Spec(
             kwargs=gov.with_documents,

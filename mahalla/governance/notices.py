@@ -21,6 +21,7 @@ CODES = {
         "%(count)s meeting(s) you are secretary of have no minutes yet."
     ),
     "governance.report_posted": _("%(author)s reported on resolution %(number)s of %(body)s."),
+    "governance.a_resident": _("A resident"),
     "governance.invitation": _("You are invited to a meeting of %(body)s on %(starts_at)s."),
 }
 

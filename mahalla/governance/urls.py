@@ -12,6 +12,7 @@ from mahalla.governance.views import (
     meetings,
     neighbourhoods,
     public,
+    public_resolution,
     resolutions,
     trackers,
 )
@@ -50,6 +51,11 @@ urlpatterns = [
         name="organisation_csv",
     ),
     path("public/bodies/<int:pk>/", public.public_body, name="public_body"),
+    path(
+        "public/resolutions/<int:pk>/",
+        public_resolution.public_resolution,
+        name="public_resolution",
+    ),
     path("neighbourhoods/<int:pk>/", neighbourhoods.neighbourhood, name="neighbourhood"),
     path("bodies/<int:pk>/elections/new/", elections.election_new, name="election_new"),
     path("elections/<int:pk>/", elections.election_detail, name="election_detail"),

@@ -145,6 +145,9 @@ class ProgressReport(models.Model):
         related_name="+",
     )
     text = models.TextField(_("report"))
+    # An update sent by a resident from the public page (the name is what they gave).
+    from_resident = models.BooleanField(_("from a resident"), default=False)
+    resident_name = models.CharField(_("name"), max_length=100, blank=True)
     attachment = models.FileField(_("attachment"), upload_to="governance/reports/", blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     status_to = models.CharField(

@@ -52,7 +52,11 @@ def report_posted(report: ProgressReport) -> None:
     resolution = report.resolution
     body = resolution.body
     url = reverse("governance:resolution_detail", kwargs={"pk": resolution.pk})
-    author = report.author.get_full_name() or report.author.username if report.author else ""
+    if report.author:
+        author = report.author.get_full_name() or report.author.username
+    else:
+        # Rendered in the reader's language, not the sender's.
+        author = report.resident_name or message("governance.a_resident")
     recipients = set(body_officers([body.pk], report.created_at.date()))
     recipients.discard(getattr(report.author, "pk", None))
     Notice.objects.bulk_create(

@@ -3,7 +3,7 @@ without losing a concurrent edit, and the progress reports of those who carry th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -226,6 +226,40 @@ def progress_report_add(
     report.save()
     if status and status != resolution.status and resolution.is_open:
         resolution_update(resolution=resolution, version=resolution.version, by=by, status=status)
+    from mahalla.governance.services.notify import report_posted
+
+    report_posted(report)
+    return report
+
+
+MAX_RESIDENT_UPDATES_A_DAY = 50
+MAX_RESIDENT_TEXT = 2000
+
+
+@transaction.atomic
+def resident_update_add(*, resolution: Resolution, text: str, name: str = "", user=None):
+    """A resident's update or question from the public page; it reaches the body's chair and
+    secretary like a focal point's report."""
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write your update.")})
+    if len(text) > MAX_RESIDENT_TEXT:
+        raise ValidationError({"text": _("Write at most 2,000 characters.")})
+    since = timezone.now() - timedelta(days=1)
+    if (
+        resolution.reports.filter(from_resident=True, created_at__gte=since).count()
+        >= MAX_RESIDENT_UPDATES_A_DAY
+    ):
+        raise ValidationError(
+            {"text": _("This resolution has had many updates today; try again tomorrow.")}
+        )
+    report = ProgressReport.objects.create(
+        resolution=resolution,
+        author=user if getattr(user, "is_authenticated", False) else None,
+        text=text,
+        from_resident=True,
+        resident_name=name.strip()[:100],
+    )
     from mahalla.governance.services.notify import report_posted
 
     report_posted(report)

@@ -322,3 +322,23 @@ def test_the_attention_page_shows_the_day_digest(world, council, login):
     text = page.content.decode()
     assert "۱۴۰۵" in text and "۱" in text
     assert not Notice.objects.filter(user=world.tehran_secretary, read_at__isnull=True).exists()
+
+
+def test_a_resident_update_reaches_the_body(world, council, login):
+    resolution = _resolution(council)
+    url = reverse("governance:public_resolution", kwargs={"pk": resolution.pk})
+    client = _fa(login())
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"text": "  "}).status_code == 400
+    response = client.post(url, {"name": "همسایه", "text": "کار هنوز شروع نشده است."})
+    assert response.status_code == 302
+    report = resolution.reports.get()
+    assert report.from_resident and report.author is None
+    told = Notice.objects.filter(code="governance.report_posted").values_list("user", flat=True)
+    assert set(told) == {council.chair.pk, council.secretary.pk}
+    # A robot that fills the hidden field is thanked and ignored.
+    client.post(url, {"text": "spam", "website": "http://spam"})
+    assert resolution.reports.count() == 1
+    council.body.is_public = False
+    council.body.save()
+    assert client.get(url).status_code == 404
