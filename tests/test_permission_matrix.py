@@ -1578,6 +1578,23 @@ SPECS.update(
                 note="residents (signed in or not) send updates to the body",
             ),
         ],
+        "governance:calendar_list": Spec(denied=(("no_role", 403),)),
+        "governance:holiday_add": Spec(
+            kwargs=gov.thai_calendar,
+            method="post",
+            data=lambda w: {"date": "2027-05-05", "name_en": "Matrix day"},
+            allowed=("admin", 302),
+            denied=(("khlong_toei_officer", 403), ("kt_admin", 403), ("no_role", 403)),
+            unchanged=gov.holidays,
+            note="calendars are shared by a country: administrators of everything only",
+        ),
+        "governance:holiday_remove": Spec(
+            kwargs=gov.holiday,
+            method="post",
+            allowed=("admin", 302),
+            denied=(("khlong_toei_officer", 403), ("kt_admin", 403), ("no_role", 403)),
+            unchanged=gov.holidays,
+        ),
         "governance:vote": public(note="a resident's ballot: the voting code is the key"),
         "governance:document_list": Spec(
             kwargs=gov.with_documents,

@@ -6,6 +6,7 @@ from django.urls import path
 
 from mahalla.governance.views import (
     bodies,
+    calendars,
     documents,
     elections,
     feeds,
@@ -22,6 +23,9 @@ app_name = "governance"
 urlpatterns = [
     path("", bodies.body_list, name="body_list"),
     path("attention/", trackers.attention, name="attention"),
+    path("calendars/", calendars.calendar_list, name="calendar_list"),
+    path("calendars/<int:pk>/holidays/", calendars.holiday_add, name="holiday_add"),
+    path("holidays/<int:pk>/remove/", calendars.holiday_remove, name="holiday_remove"),
     path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
     path("bodies/<int:pk>/members/new/", bodies.membership_add, name="membership_add"),
     path("members/<int:pk>/end/", bodies.membership_end, name="membership_end"),

@@ -223,3 +223,9 @@ def format_datetime_with_zone(
     language = resolve_language(language)
     with translation.override(language):
         return _("%(when)s (%(zone)s)") % {"when": text, "zone": time_zone_name(zone, language)}
+
+
+def format_weekday(value: date, language: str | None = None) -> str:
+    """The day of the week's name in the language (`วันศุกร์`, `جمعه`, `Friday`)."""
+    language = resolve_language(language)
+    return _render(_wall_clock(value, None), language, "EEEE")

@@ -18,7 +18,9 @@ from mahalla.places.models import localized_name
 
 
 def validate_weekend(value: str) -> None:
-    days = [d for d in value.split(",") if d.strip()]
+    from mahalla.core.i18n.digits import to_ascii_digits
+
+    days = [d for d in to_ascii_digits(value, separators=False).split(",") if d.strip()]
     if not days or any(d.strip() not in {"1", "2", "3", "4", "5", "6", "7"} for d in days):
         raise ValidationError(
             _("Give the weekend as ISO weekday numbers separated by commas (Friday is 5)."),
@@ -61,6 +63,16 @@ class WorkCalendar(models.Model):
     @property
     def name(self) -> str:
         return localized_name(self)
+
+    @property
+    def weekday_names(self) -> list[str]:
+        """The weekend's days in the reader's language."""
+        from datetime import date, timedelta
+
+        from mahalla.core.i18n.calendars import format_weekday
+
+        monday = date(2024, 1, 1)
+        return [format_weekday(monday + timedelta(days=d - 1)) for d in sorted(self.weekend_days)]
 
     @property
     def weekend_days(self) -> frozenset[int]:

@@ -313,3 +313,19 @@ def elections(world) -> int:
 
     body(world)
     return Election.objects.count()
+
+
+def holiday(world) -> dict[str, Any]:
+    calendar = calendars_build()["thailand"]
+    return {"pk": calendar.holidays.order_by("date").first().pk}
+
+
+def thai_calendar(world) -> dict[str, Any]:
+    return {"pk": calendars_build()["thailand"].pk}
+
+
+def holidays(world) -> list:
+    from mahalla.governance.models import Holiday
+
+    calendars_build()
+    return sorted(Holiday.objects.values_list("calendar_id", "date"))

@@ -61,3 +61,31 @@ def test_counting_back_and_between(iran):
 def test_an_unknown_unit_is_refused(iran):
     with pytest.raises(ValueError):
         deadline_from_period(iran, date(2026, 1, 1), 1, "fortnights")
+
+
+def test_holidays_are_edited_by_an_administrator_of_everything(world, login):
+    from django.urls import reverse
+
+    from mahalla.governance.models import Holiday
+
+    calendars = calendars_build()
+    iran = calendars["iran"]
+    page = login(world.tehran_secretary)
+    page.cookies["mahalla_language"] = "fa"
+    listing = page.get(reverse("governance:calendar_list"))
+    assert listing.status_code == 200 and "جمعه" in listing.content.decode()
+    url = reverse("governance:holiday_add", kwargs={"pk": iran.pk})
+    data = {"date": "۱۴۰۵/۰۴/۰۴", "name_fa": "تاسوعا"}
+    assert page.post(url, data).status_code == 403
+    admin = login(world.admin)
+    admin.cookies["mahalla_language"] = "fa"
+    assert admin.post(url, data).status_code == 302
+    tasua = Holiday.objects.get(calendar=iran, name_fa="تاسوعا")
+    assert tasua.date == date(2026, 6, 25)
+    admin.post(url, data)  # the same date again: refused, nothing doubled
+    assert Holiday.objects.filter(calendar=iran, date=date(2026, 6, 25)).count() == 1
+    assert DaysOff.of(iran).is_working_day(date(2026, 6, 25)) is False
+    remove = reverse("governance:holiday_remove", kwargs={"pk": tasua.pk})
+    assert page.post(remove).status_code == 403
+    assert admin.post(remove).status_code == 302
+    assert not Holiday.objects.filter(pk=tasua.pk).exists()
