@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from mahalla.governance.models.calendars import WorkCalendar
@@ -158,7 +159,10 @@ class Membership(models.Model):
     )
     person_name = models.CharField(_("name"), max_length=200)
     position = models.CharField(
-        _("position"), max_length=200, blank=True, help_text=_("E.g. governor, mayor.")
+        pgettext_lazy("member of a body", "position"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. governor, mayor."),
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
     organisation = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from mahalla.core.jobs.leases import Job
@@ -49,7 +50,7 @@ class Resolution(models.Model):
         on_delete=models.SET_NULL,
         related_name="resolutions",
     )
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(pgettext_lazy("resolution", "number"))
     text = models.TextField(_("text"))
     responsible = models.ManyToManyField(
         Organisation, verbose_name=_("responsible organisations"), related_name="resolutions"
