@@ -10,7 +10,15 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self) -> None:
+        from mahalla.core.jobs import schedule
         from mahalla.governance import notices, scope_rules
 
         scope_rules.register()
         notices.register()
+        schedule.register("governance.escalation", _daily_escalation)
+
+
+def _daily_escalation() -> None:
+    from mahalla.governance.services.escalation import run_if_due
+
+    run_if_due()

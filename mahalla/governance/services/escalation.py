@@ -292,12 +292,14 @@ def _escalate(run: EscalationRun, today: date | None, email: bool, now: datetime
     totals = {"reminders": 0, "overdue": 0, "parent": 0, "minutes": 0, "notices": 0, "emails": 0}
     notices: list[Notice] = []
     with transaction.atomic():
+        # Two workers at once: the second waits here for the first, then counts from it.
+        calendars = list(WorkCalendar.objects.select_for_update().order_by("pk"))
         before = previous_runs()
         days: dict[str, str] = {}
         by_day: dict[date, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
         # Calendars on the same day, counted from the same run, share one query per step.
         groups: dict[tuple[date, Since], list[WorkCalendar]] = defaultdict(list)
-        for calendar in WorkCalendar.objects.all():
+        for calendar in calendars:
             day = today or local_today(calendar.time_zone)
             days[str(calendar.pk)] = day.isoformat()
             groups[(day, before.get(calendar.pk, Since(None, None)))].append(calendar)
@@ -330,6 +332,18 @@ def _escalate(run: EscalationRun, today: date | None, email: bool, now: datetime
         )
         EscalationRun.objects.filter(pk=run.pk).update(counts=totals)
     return totals
+
+
+def run_if_due() -> EscalationRun | None:
+    """The daily run, from the worker's clock: once per (UTC) day, unless one finished or
+    is running."""
+    today = timezone.now().date()
+    if EscalationRun.objects.filter(
+        run_date=today, status__in=(JobStatus.DONE, JobStatus.RUNNING)
+    ).exists():
+        return None
+    run = EscalationRun.objects.create(run_date=today, status=JobStatus.PENDING)
+    return escalation_run(run, today=None)
 
 
 def escalation_run(run: EscalationRun, *, today: date | None = ...) -> EscalationRun:

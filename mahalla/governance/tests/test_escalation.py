@@ -178,3 +178,19 @@ def test_the_command_runs_a_date(council, resolution):
     call_command("escalate", "--date", "2026-04-06")
     run = EscalationRun.objects.get()
     assert run.status == JobStatus.DONE and run.counts["overdue"] == 1
+
+
+def test_the_worker_runs_the_escalation_once_a_day(council, resolution):
+    from mahalla.core.jobs import schedule
+    from mahalla.governance.services.escalation import run_if_due
+
+    later = timezone.now().replace(year=2026, month=4, day=20)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        # (The thread's own connection handling would close the test's transaction.)
+        mock.patch.object(schedule, "close_old_connections"),
+    ):
+        schedule.run_due()  # what the worker's clock thread calls
+        assert EscalationRun.objects.filter(status=JobStatus.DONE).count() == 1
+        assert run_if_due() is None  # once a day
+    assert _notices(council.chair).count() == 1
