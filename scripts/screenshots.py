@@ -142,6 +142,7 @@ def run_language(browser, args, language: str, login: str, area_query: str, out:
                 print(f"{username} may not open {path}: no {name}_{language} shot")
         _surveys(page, out, language, desktop, username)
         _registry(page, out, language, desktop, username)
+        _governance(page, out, language, desktop)
         context.close()
 
 
@@ -269,6 +270,33 @@ def _tenure(page: Page, out: Path, language: str, desktop: bool) -> None:
     page.goto(f"/registry/households/{rows[0]['household']}/#tenure-{rows[0]['id']}")
     page.click(f"#tenure-{rows[0]['id']} summary")
     shoot(page, out, f"household_tenure_{language}", desktop)
+
+
+def _governance(page: Page, out: Path, language: str, desktop: bool) -> None:
+    """Bodies, a development document and an organisation's tracker. (A body, a meeting, an
+    overdue resolution and the attention page are taken by the governance browser test, which
+    runs a meeting end to end: `SCREENSHOTS=docs/screenshots pytest -m browser -k governance`.)"""
+    response = page.goto("/governance/")
+    if response is None or not response.ok:
+        print(f"no governance pages for {language}")
+        return
+    shoot(page, out, f"governance_bodies_{language}", desktop)
+    page.goto("/governance/documents/")
+    documents = [
+        h
+        for h in page.locator("main a[href^='/governance/documents/']").evaluate_all(HREFS)
+        if h.rstrip("/").split("/")[-1].isdigit()
+    ]
+    if documents:
+        page.goto(documents[0])
+        shoot(page, out, f"governance_document_{language}", desktop)
+    # The tracker of an organisation with resolutions: the first one a resolution names.
+    page.goto("/governance/attention/")
+    found = page.request.get("/api/resolutions/", headers={"Accept": "application/json"})
+    rows = found.json().get("results", []) if found.ok else []
+    if rows and rows[0]["responsible"]:
+        page.goto(f"/governance/organisations/{rows[0]['responsible'][0]}/")
+        shoot(page, out, f"governance_tracker_{language}", desktop)
 
 
 # Survey pages: a list, then the first item it links to (selector within <main>).
