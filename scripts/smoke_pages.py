@@ -560,6 +560,10 @@ PAGES.update(
         "governance:election_detail": Page(kwargs=_gov("Election")),
         "governance:election_act": Page(kwargs=_gov("Election"), status=POST_ONLY, kind="data"),
         "governance:vote": Page(),
+        "governance:meeting_file_upload": Page(
+            kwargs=_office_meeting, status=POST_ONLY, kind="data"
+        ),
+        "governance:meeting_file": Page(kwargs=_gov("MeetingAttachment"), kind="data"),
         "governance:calendar_list": Page(),
         "governance:holiday_add": Page(kwargs=_gov("WorkCalendar"), status=POST_ONLY, kind="data"),
         "governance:holiday_remove": Page(kwargs=_gov("Holiday"), status=POST_ONLY, kind="data"),

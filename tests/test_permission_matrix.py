@@ -1528,6 +1528,12 @@ SPECS.update(
             gov.kt_meeting, gov.resolution_data, gov.resolution_texts
         ),
         "governance:resolution_detail": Spec(kwargs=gov.kt_resolution, denied=GOV_DENIED),
+        "governance:meeting_file_upload": _gov_post(
+            gov.kt_meeting,
+            lambda w: {"file": gov.SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")},
+            gov.meeting_files,
+        ),
+        "governance:meeting_file": Spec(kwargs=gov.meeting_file, denied=GOV_DENIED),
         "governance:resolution_edit": _gov_post(
             gov.kt_resolution, gov.edit_data, gov.resolution_texts
         ),

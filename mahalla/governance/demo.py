@@ -24,6 +24,7 @@ from mahalla.governance.models import (
     DevelopmentDocument,
     Holiday,
     Meeting,
+    MeetingAttachment,
     Membership,
     Need,
     Resolution,
@@ -335,6 +336,13 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         minutes="نشست هماهنگی درباره برنامه‌های ساماندهی و توانمندسازی محله مرادآباد.",
     )
     if new:
+        sheet = "حاضران: زهرا بلوچ، حبیب خراسانی، زهرا اسکندری، لیلا باتمانی\n".encode()
+        MeetingAttachment.objects.create(
+            meeting=meeting,
+            file=ContentFile(sheet, name="attendance.txt"),
+            original_name="فهرست حاضران.txt",
+            size=len(sheet),
+        )
         for text, responsible, amount, unit in [
             ("سازمان امور اجتماعی کشور برنامه‌های خود را در شورای برنامه‌ریزی استان، به "
              "دبیرخانه ستاد پیشنهاد نماید و هماهنگی لازم را نیز به عمل آورد.",

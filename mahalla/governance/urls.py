@@ -39,6 +39,8 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
     path("meetings/<int:pk>/minutes/", meetings.meeting_minutes, name="meeting_minutes"),
+    path("meetings/<int:pk>/files/", meetings.attachment_upload, name="meeting_file_upload"),
+    path("meeting-files/<int:pk>/", meetings.attachment_download, name="meeting_file"),
     path(
         "meetings/<int:pk>/resolutions/new/",
         resolutions.meeting_resolution_new,

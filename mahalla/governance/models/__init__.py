@@ -15,7 +15,7 @@ from mahalla.governance.models.documents import (
     NeedVote,
 )
 from mahalla.governance.models.elections import Ballot, Candidate, Election, Voter
-from mahalla.governance.models.meetings import Attendance, Meeting
+from mahalla.governance.models.meetings import Attendance, Meeting, MeetingAttachment
 from mahalla.governance.models.notices import FeedToken, Notice
 from mahalla.governance.models.resolutions import (
     EscalationRun,
@@ -42,6 +42,7 @@ __all__ = [
     "FeedToken",
     "Holiday",
     "Meeting",
+    "MeetingAttachment",
     "Membership",
     "Notice",
     "ProgressReport",

@@ -67,3 +67,25 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership_id}@{self.meeting_id}: {self.present}"
+
+
+class MeetingAttachment(models.Model):
+    """A document of a meeting (presentation, signed attendance sheet, photo); read by those
+    who read its minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="governance/meetings/")
+    original_name = models.CharField(_("name"), max_length=255)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting attachment")
+        verbose_name_plural = _("meeting attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -14,7 +14,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.jobs.messages import message, names, render_text
-from mahalla.governance.models import Attendance, Body, Meeting, Membership, Notice
+from mahalla.governance.models import (
+    Attendance,
+    Body,
+    Meeting,
+    MeetingAttachment,
+    Membership,
+    Notice,
+)
 from mahalla.governance.services.bodies import current_members
 
 MAX_AGENDA_CHARS = 20_000
@@ -174,3 +181,22 @@ def _num(value: int) -> str:
     from mahalla.core.i18n.digits import format_number
 
     return format_number(value)
+
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENTS = 30
+
+
+@transaction.atomic
+def attachment_add(*, meeting: Meeting, by: Any, upload) -> MeetingAttachment:
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"file": _("The file is larger than 20 MB.")})
+    if meeting.attachments.count() >= MAX_ATTACHMENTS:
+        raise ValidationError({"file": _("A meeting holds at most 30 attachments.")})
+    return MeetingAttachment.objects.create(
+        meeting=meeting,
+        file=upload,
+        original_name=upload.name[:255],
+        size=upload.size,
+        uploaded_by=by if getattr(by, "pk", None) else None,
+    )

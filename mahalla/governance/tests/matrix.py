@@ -329,3 +329,23 @@ def holidays(world) -> list:
 
     calendars_build()
     return sorted(Holiday.objects.values_list("calendar_id", "date"))
+
+
+def meeting_file(world) -> dict[str, Any]:
+    from mahalla.governance.models import MeetingAttachment
+
+    m = meeting(world)
+    found = m.attachments.first() or MeetingAttachment.objects.create(
+        meeting=m,
+        file=SimpleUploadedFile("sheet.pdf", b"%PDF-1.4 matrix"),
+        original_name="sheet.pdf",
+        size=15,
+    )
+    return {"pk": found.pk}
+
+
+def meeting_files(world) -> int:
+    meeting(world)
+    from mahalla.governance.models import MeetingAttachment
+
+    return MeetingAttachment.objects.count()

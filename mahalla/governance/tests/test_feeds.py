@@ -73,3 +73,29 @@ def test_the_minutes_pdf_in_persian(world, council, login):
     grant(outsider, Role.SURVEYOR, area=world.tehran)
     url = reverse("governance:minutes_pdf", kwargs={"pk": meeting.pk})
     assert login(outsider).get(url).status_code == 403
+
+
+def test_meeting_attachments_are_as_closed_as_its_minutes(world, council, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mahalla.people.roles import Role
+    from mahalla.testing import grant, make_user
+
+    meeting = meeting_schedule(
+        body=council.body, by=None, starts_at=tehran_time(date(2026, 11, 20)), invite=False
+    )
+    client = login(world.tehran_secretary)
+    upload = reverse("governance:meeting_file_upload", kwargs={"pk": meeting.pk})
+    response = client.post(upload, {"file": SimpleUploadedFile("حضور.pdf", b"%PDF-1.4 x")})
+    assert response.status_code == 302
+    attachment = meeting.attachments.get()
+    url = reverse("governance:meeting_file", kwargs={"pk": attachment.pk})
+    assert client.get(url).status_code == 200
+    outsider = make_user("outsider_files")
+    grant(outsider, Role.SURVEYOR, area=world.tehran)
+    assert login(outsider).get(url).status_code == 403
+    assert (
+        login(outsider).post(upload, {"file": SimpleUploadedFile("x.txt", b"x")}).status_code == 403
+    )
+    assert login(world.khlong_toei_officer).get(url).status_code == 404
+    assert meeting.attachments.count() == 1

@@ -3,12 +3,15 @@ resolutions it passed)."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mahalla.core.history import history_rows
@@ -68,6 +71,8 @@ def _context(request: HttpRequest, meeting, **forms) -> dict:
         "may_read_minutes": selectors.may_read_minutes(request.user, meeting),
         "resolutions": selectors.tracker_rows(meeting.resolutions.all()).order_by("number"),
         "can_view_history": has_perm(request.user, Perm.VIEW_HISTORY, body),
+        "attachments": list(meeting.attachments.all()),
+        "attachment_form": AttachmentForm() if may_manage else None,
     }
     if may_manage:
         context["attendance_form"] = forms.get("attendance_form") or AttendanceForm(
@@ -139,3 +144,42 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         _context(request, meeting, minutes_form=form),
         status=400,
     )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("File"))
+
+
+@require_POST
+@login_required
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_or_404(request, pk)
+    managed_body(request, meeting.body)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            meeting_services.attachment_add(
+                meeting=meeting, by=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("The file was attached."))
+    else:
+        flash_errors(request, form)
+    return redirect(reverse("governance:meeting_detail", kwargs={"pk": meeting.pk}) + "#files")
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    from mahalla.governance.models import MeetingAttachment
+    from mahalla.surveys.submissions.files import attachment_response
+
+    attachment = MeetingAttachment.objects.filter(pk=pk).select_related("meeting").first()
+    if attachment is None:
+        raise Http404
+    meeting = meeting_or_404(request, attachment.meeting_id)
+    if not selectors.may_read_minutes(request.user, meeting):
+        raise PermissionDenied
+    return attachment_response(attachment.file, attachment.original_name, "")
