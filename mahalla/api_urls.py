@@ -11,7 +11,12 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from mahalla.governance.api import BodyViewSet, MeetingViewSet, ResolutionViewSet
+from mahalla.governance.api import (
+    BodyViewSet,
+    DocumentViewSet,
+    MeetingViewSet,
+    ResolutionViewSet,
+)
 from mahalla.people.api import OrganisationViewSet
 from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
@@ -53,6 +58,7 @@ router.register("tenure-relationships", TenureRelationshipViewSet, basename="ten
 router.register("bodies", BodyViewSet, basename="body")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("resolutions", ResolutionViewSet, basename="resolution")
+router.register("development-documents", DocumentViewSet, basename="development-document")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -589,6 +589,8 @@ PAGES.update(
         "api:meeting-list": Page(kind="data"),
         "api:meeting-detail": Page(kwargs=_office_meeting, kind="data"),
         "api:resolution-list": Page(kind="data"),
+        "api:development-document-list": Page(kind="data"),
+        "api:development-document-detail": Page(kwargs=_gov("DevelopmentDocument"), kind="data"),
         "api:resolution-detail": Page(kwargs=_office_resolution, kind="data"),
         "api:resolution-report": Page(kwargs=_office_resolution, status=POST_ONLY, kind="data"),
     }

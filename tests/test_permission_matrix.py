@@ -1654,6 +1654,14 @@ SPECS.update(
             kwargs=gov.kt_resolution,
             denied=(("pathum_wan_officer", 404), ("focal_point", 404)),
         ),
+        "api:development-document-list": api(
+            kwargs=gov.with_documents,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: "Matrix document",
+        ),
+        "api:development-document-detail": api(
+            kwargs=gov.kt_document, denied=(("pathum_wan_officer", 404), ("no_role", 404))
+        ),
         "api:resolution-report": api(
             kwargs=gov.kt_resolution,
             method="post",

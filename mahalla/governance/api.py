@@ -7,6 +7,7 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -16,9 +17,11 @@ from rest_framework.response import Response
 from mahalla.core.api import BoundedLookupMixin, IdFilter, StandardPagination
 from mahalla.governance import selectors
 from mahalla.governance.clock import reader_today
-from mahalla.governance.models import Body, Meeting, Resolution
+from mahalla.governance.models import Action, Body, DevelopmentDocument, Meeting, Resolution
 from mahalla.governance.models.resolutions import OPEN_STATUSES
 from mahalla.governance.services.resolutions import progress_report_add
+from mahalla.people.roles import Perm
+from mahalla.people.scopes import for_user
 
 
 class BodySerializer(serializers.ModelSerializer):
@@ -118,7 +121,7 @@ class ResolutionFilter(django_filters.FilterSet):
         fields = ["body", "organisation", "status"]
 
 
-class ReportSerializer(serializers.Serializer):
+class ProgressReportInputSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=20_000)
     organisation = serializers.IntegerField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=["", "in_progress", "done"], required=False)
@@ -145,12 +148,12 @@ class ResolutionViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "today": reader_today()}
 
-    @action(detail=True, methods=["post"], serializer_class=ReportSerializer)
+    @action(detail=True, methods=["post"], serializer_class=ProgressReportInputSerializer)
     def report(self, request, pk=None) -> Response:
         resolution = self.get_object()
         if not selectors.may_report(request.user, resolution):
             raise PermissionDenied
-        data = ReportSerializer(data=request.data)
+        data = ProgressReportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         allowed = {o.pk: o for o in resolution.responsible.all()}
         org_id = data.validated_data.get("organisation")
@@ -167,3 +170,68 @@ class ResolutionViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise ApiValidationError(error.message_dict) from None
         return Response({"id": report.pk}, status=status.HTTP_201_CREATED)
+
+
+class ScoredNeedSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="need.pk")
+    text = serializers.CharField(source="need.text")
+    group = serializers.CharField(source="need.group")
+    source = serializers.CharField(source="need.source")
+    votes = serializers.IntegerField()
+    severity = serializers.IntegerField(source="need.severity")
+    people_affected = serializers.IntegerField(source="need.people_affected")
+    score = serializers.FloatField(help_text="Out of 100: the sum of the three parts.")
+    votes_part = serializers.FloatField()
+    severity_part = serializers.FloatField()
+    reach_part = serializers.FloatField()
+
+
+class DocumentActionSerializer(serializers.ModelSerializer):
+    owner = serializers.IntegerField(source="owner_id", read_only=True)
+    need = serializers.IntegerField(source="need_id", read_only=True, allow_null=True)
+    resolution = serializers.IntegerField(source="resolution_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Action
+        fields = ["id", "need", "text", "owner", "budget", "currency", "starts_on", "ends_on",
+                  "resolution"]  # fmt: skip
+        read_only_fields = fields
+
+
+class DevelopmentDocumentSerializer(serializers.ModelSerializer):
+    body = serializers.IntegerField(source="body_id", read_only=True)
+    area = serializers.IntegerField(source="area_id", read_only=True)
+    scheme = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    needs = serializers.SerializerMethodField()
+    actions = DocumentActionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = DevelopmentDocument
+        fields = ["id", "kind", "title", "project", "area", "body", "scheme", "status",
+                  "current_rank", "weight_votes", "weight_severity", "weight_reach", "needs",
+                  "actions"]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(ScoredNeedSerializer(many=True))
+    def get_needs(self, document: DevelopmentDocument) -> list[dict]:
+        from mahalla.governance.services.documents import scored_needs
+
+        return ScoredNeedSerializer(scored_needs(document), many=True).data
+
+
+class DocumentViewSet(BoundedLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """Local development documents and social annexes, with their needs (scored, the weights
+    and the three parts of each score) and actions."""
+
+    serializer_class = DevelopmentDocumentSerializer
+    pagination_class = StandardPagination
+
+    def get_queryset(self) -> QuerySet[DevelopmentDocument]:
+        if getattr(self, "swagger_fake_view", False):
+            return DevelopmentDocument.objects.none()
+        return (
+            for_user(self.request.user, Perm.VIEW_GOVERNANCE, DevelopmentDocument.objects.all())
+            .select_related("scheme")
+            .prefetch_related("actions")
+            .order_by("-created_at", "-pk")
+        )
