@@ -23,6 +23,7 @@ from mahalla.governance.views.common import (
     body_or_404,
     flash_errors,
     managed_body,
+    today_of,
 )
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import for_user, has_perm
@@ -80,6 +81,7 @@ def _context(request: HttpRequest, document: DevelopmentDocument, **forms) -> di
     chain = [(lvl, services.approving_body(document, lvl)) for lvl in services.levels(document)]
     context = {
         "document": document,
+        "today": today_of(document.body),
         "scored": services.scored_needs(document),
         "actions": document.actions.select_related("owner", "need", "resolution"),
         "decisions": document.decisions.select_related("body", "by"),

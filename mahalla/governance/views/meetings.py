@@ -25,6 +25,7 @@ from mahalla.governance.views.common import (
     flash_errors,
     managed_body,
     meeting_or_404,
+    today_of,
 )
 from mahalla.people.roles import Perm
 from mahalla.people.scopes import has_perm
@@ -63,6 +64,7 @@ def _context(request: HttpRequest, meeting, **forms) -> dict:
     context = {
         "meeting": meeting,
         "body": body,
+        "today": today_of(body),
         "members": members,
         "present": present,
         "attendance_recorded": bool(meeting.attendance.all()),
