@@ -185,6 +185,31 @@ def body_types_build() -> dict[str, BodyType]:
     return types
 
 
+# The four resolutions of seed 002's meeting (text, responsible organisations, period). The
+# seed gives a period only for the social annex ("within two weeks"); the others' are ours.
+SEED_002_RESOLUTIONS = [
+    (
+        "سازمان امور اجتماعی کشور برنامه‌های خود را در شورای برنامه‌ریزی استان، به دبیرخانه "
+        "ستاد پیشنهاد نماید و هماهنگی لازم را نیز به عمل آورد.",
+        ["social_affairs"], 2, "months",
+    ),
+    (
+        "شرح خدمات جدید متناسب با نیاز پروژه در دست اجرا در مرادآباد در قالب تشکیل کمیته کاری "
+        "ویژه تهیه شود.",
+        ["national_hq_secretariat", "urc_design_office", "social_affairs"], 1, "months",
+    ),
+    (
+        "جلسات هماهنگی به صورت منظم بین دبیرخانه ستاد ملی بازآفرینی شهری پایدار و سازمان "
+        "اجتماعی کشور برگزار شود.",
+        ["national_hq_secretariat", "social_affairs"], 10, "working_days",
+    ),
+    (
+        "پیوست اجتماعی و فرهنگی محله مرادآباد چابهار توسط سازمان امور اجتماعی کشور طی دو هفته "
+        "تهیه و به شرکت بازآفرینی شهری ایران ارسال گردد.",
+        ["social_affairs"], 2, "weeks",
+    ),
+]  # fmt: skip
+
 # Organisations the seeds name, national ones without an area (found again by name).
 ORGANISATIONS = [
     ("social_affairs", KIND.GOVERNMENT_AGENCY, None, "Social Affairs Organisation of Iran",
@@ -343,30 +368,9 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
             original_name="فهرست حاضران.txt",
             size=len(sheet),
         )
-        for text, responsible, amount, unit in [
-            ("سازمان امور اجتماعی کشور برنامه‌های خود را در شورای برنامه‌ریزی استان، به "
-             "دبیرخانه ستاد پیشنهاد نماید و هماهنگی لازم را نیز به عمل آورد.",
-             ["social_affairs"], 2, "months"),
-            ("شرح خدمات جدید متناسب با نیاز پروژه در دست اجرا در مرادآباد در قالب تشکیل کمیته "
-             "کاری ویژه تهیه شود.",
-             ["national_hq_secretariat", "urc_design_office", "social_affairs"], 1, "months"),
-            ("جلسات هماهنگی به صورت منظم بین دبیرخانه ستاد ملی بازآفرینی شهری پایدار و سازمان "
-             "اجتماعی کشور برگزار شود.",
-             ["national_hq_secretariat", "social_affairs"], 10, "working_days"),
-            ("پیوست اجتماعی و فرهنگی محله مرادآباد چابهار توسط سازمان امور اجتماعی کشور طی دو "
-             "هفته تهیه و به شرکت بازآفرینی شهری ایران ارسال گردد.",
-             ["social_affairs"], 2, "weeks"),
-        ]:  # fmt: skip
-            written = resolution_create(
-                body=office,
-                by=admin,
-                meeting=meeting,
-                text=text,
-                responsible=[orgs[k] for k in responsible],
-                period_amount=amount,
-                period_unit=unit,
-            )
-            made += 1
+        written = _resolve(office, meeting, admin, orgs, SEED_002_RESOLUTIONS)
+        made += len(written)
+        written = written[-1]
         # The Social Affairs Organisation's focal point reports on the social annex.
         progress_report_add(
             resolution=written,
@@ -412,16 +416,22 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         present=5,
     )
     if new:
-        resolution_create(
-            body=council,
-            by=admin,
-            meeting=meeting,
-            text="شهرداری تهران فهرست سراهای محله آماده پیوستن به شبکه را ارائه کند.",
-            responsible=[orgs["tehran_municipality"]],
-            period_amount=10,
-            period_unit="working_days",
+        made += len(
+            _resolve(
+                council,
+                meeting,
+                admin,
+                orgs,
+                [
+                    (
+                        "شهرداری تهران فهرست سراهای محله آماده پیوستن به شبکه را ارائه کند.",
+                        ["tehran_municipality"],
+                        10,
+                        "working_days",
+                    )
+                ],
+            )
         )
-        made += 1
     trustees = _body(
         {"body_type": types["board_of_trustees"], "area": areas["sanglaj"]},
         name_en="Sanglaj Neighbourhood Board of Trustees",
@@ -483,23 +493,29 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         present=5,
     )
     if new:
-        for text, responsible, amount, unit in [
+        made += len(_resolve(group, meeting, admin, orgs, [
             ("สำนักงานเขตคลองเตยปรับปรุงฐานข้อมูลชุมชนที่ไม่มีเอกสารสิทธิ์ให้เป็นปัจจุบัน",
              ["khlong_toei_office"], 15, "working_days"),
             ("พอช. ร่วมกับเครือข่ายชุมชนสำรวจชุมชนที่ยังไม่จดทะเบียนทั้งหมดในเขต",
              ["codi", "kt_network"], 2, "months"),
-        ]:  # fmt: skip
-            resolution_create(
-                body=group,
-                by=admin,
-                meeting=meeting,
-                text=text,
-                responsible=[orgs[k] for k in responsible],
-                period_amount=amount,
-                period_unit=unit,
-            )
-            made += 1
+        ]))  # fmt: skip
     return made
+
+
+def _resolve(body: Body, meeting, admin, orgs: dict, rows: list[tuple]) -> list[Resolution]:
+    """Resolutions of a meeting: (text, responsible organisation keys, period, unit)."""
+    return [
+        resolution_create(
+            body=body,
+            by=admin,
+            meeting=meeting,
+            text=text,
+            responsible=[orgs[k] for k in responsible],
+            period_amount=amount,
+            period_unit=unit,
+        )
+        for text, responsible, amount, unit in rows
+    ]
 
 
 def _development_document(areas, orgs, types, calendars, office, admin, today) -> int:

@@ -119,25 +119,39 @@ def _edited(request: HttpRequest, document: DevelopmentDocument) -> None:
         raise PermissionDenied
 
 
-@require_POST
-@login_required
-def need_add(request: HttpRequest, pk: int) -> HttpResponse:
+def _add(request: HttpRequest, pk: int, form_class, service, done: str, key: str) -> HttpResponse:
+    """A need or an action added to a document; the page again with the errors otherwise."""
     document = document_or_404(request, pk)
     _edited(request, document)
-    form = NeedForm(request.POST)
+    extra = {"document": document} if form_class is ActionForm else {}
+    form = form_class(request.POST, **extra)
     if form.is_valid():
         try:
-            services.need_add(document=document, by=request.user, **form.cleaned_data)
+            service(document=document, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("The need was added."))
+            messages.success(request, done)
             return redirect("governance:document_detail", pk=document.pk)
     return render(
         request,
         "governance/document_detail.html",
-        _context(request, document, need_form=form),
+        _context(request, document, **{key: form}),
         status=400,
+    )
+
+
+@require_POST
+@login_required
+def need_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(request, pk, NeedForm, services.need_add, _("The need was added."), "need_form")
+
+
+@require_POST
+@login_required
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request, pk, ActionForm, services.action_add, _("The action was added."), "action_form"
     )
 
 
@@ -157,28 +171,6 @@ def need_vote(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.info(request, _("You had already voted for this need."))
     return redirect("governance:document_detail", pk=document.pk)
-
-
-@require_POST
-@login_required
-def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    document = document_or_404(request, pk)
-    _edited(request, document)
-    form = ActionForm(request.POST, document=document)
-    if form.is_valid():
-        try:
-            services.action_add(document=document, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The action was added."))
-            return redirect("governance:document_detail", pk=document.pk)
-    return render(
-        request,
-        "governance/document_detail.html",
-        _context(request, document, action_form=form),
-        status=400,
-    )
 
 
 @require_POST
