@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mahalla.core.forms import (
     LocalDateField,
@@ -258,7 +259,7 @@ class NeedForm(forms.ModelForm):
 
 class ActionForm(forms.ModelForm):
     budget = LocalDecimalField(label=_("budget"), min_value=0, max_digits=16, decimal_places=2)
-    starts_on = LocalDateField(label=_("starts"))
+    starts_on = LocalDateField(label=pgettext_lazy("first day", "starts"))
     ends_on = LocalDateField(label=_("ends"))
 
     class Meta:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from mahalla.governance.models.bodies import Body, BodyType
@@ -174,13 +175,13 @@ class Action(models.Model):
     need = models.ForeignKey(
         Need, verbose_name=_("need"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    text = models.TextField(_("action"))
+    text = models.TextField(pgettext_lazy("plan action", "action"))
     owner = models.ForeignKey(
         Organisation, verbose_name=_("owner organisation"), on_delete=models.PROTECT
     )
     budget = models.DecimalField(_("budget"), max_digits=16, decimal_places=2, default=Decimal("0"))
     currency = models.CharField(_("currency"), max_length=3, default="IRR")
-    starts_on = models.DateField(_("starts"))
+    starts_on = models.DateField(pgettext_lazy("first day", "starts"))
     ends_on = models.DateField(_("ends"))
     # Once the document is approved, the action is monitored as a resolution.
     resolution = models.OneToOneField(

@@ -112,7 +112,7 @@ def test_a_secretary_runs_a_meeting_and_sees_it_escalate(page, live_server, worl
     first, second = Resolution.objects.filter(body=body).order_by("number")
     assert list(first.responsible.all()) == [first_org]
     assert list(second.responsible.all()) == [second_org]
-    assert page.locator("table.resolutions tbody tr").count() == 2
+    assert page.locator(".resolution-cards .card").count() == 2
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/governance-meeting-{language}.png", full_page=True)
 
@@ -131,7 +131,7 @@ def test_a_secretary_runs_a_meeting_and_sees_it_escalate(page, live_server, worl
         assert page.locator("h1 .badge-overdue").count() == 0
         with page.expect_navigation():
             page.goto("/governance/attention/")
-        overdue_rows = page.locator("section:nth-of-type(2) table.resolutions tbody tr")
+        overdue_rows = page.locator("section:nth-of-type(2) .resolution-cards .card")
         assert overdue_rows.count() == 1
         notice = page.locator(".notices .card").first.inner_text()
         digits = "۱" if language == "fa" else "1"
