@@ -53,8 +53,8 @@ from mahalla.people.roles import Role
 
 STEP_LABELS = {
     STEP_REMINDER: _("reminder to the responsible organisations"),
-    STEP_OVERDUE: _("overdue: the chair and the secretary were told"),
-    STEP_PARENT: _("still overdue: the parent body was told"),
+    STEP_OVERDUE: _("overdue: the chair and the secretary are told"),
+    STEP_PARENT: _("still overdue: the parent body is told"),
 }
 MINUTES_REMINDER_DAYS = (3, 7)
 
