@@ -493,7 +493,8 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         present=5,
     )
     if new:
-        made += len(_resolve(group, meeting, admin, orgs, [
+        _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today)
+    made += len(_resolve(group, meeting, admin, orgs, [
             ("สำนักงานเขตคลองเตยปรับปรุงฐานข้อมูลชุมชนที่ไม่มีเอกสารสิทธิ์ให้เป็นปัจจุบัน",
              ["khlong_toei_office"], 15, "working_days"),
             ("พอช. ร่วมกับเครือข่ายชุมชนสำรวจชุมชนที่ยังไม่จดทะเบียนทั้งหมดในเขต",
@@ -585,6 +586,59 @@ def _development_document(areas, orgs, types, calendars, office, admin, today) -
         by=admin,
     )
     return 0
+
+
+def _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today) -> None:
+    """Bangkok's chain: the district housing working group, then the city joint committee;
+    Lock 1-2-3's upgrading plan, drafted and not yet sent."""
+    scheme, created = ApprovalScheme.objects.get_or_create(
+        code="baan_mankong",
+        defaults={
+            "name_en": "Baan Mankong city-wide upgrading",
+            "name_th": "โครงการบ้านมั่นคงทั้งเมือง",
+            "name_fa": "بهسازی شهرگستر بان مانکونگ",
+        },
+    )
+    if created:
+        ApprovalLevel.objects.create(
+            scheme=scheme, rank=1, body_type=types["district_housing_working_group"]
+        )
+        ApprovalLevel.objects.create(scheme=scheme, rank=2, body_type=types["city_joint_committee"])
+    _body(
+        {"body_type": types["city_joint_committee"], "area": areas["bangkok"]},
+        name_en="Bangkok Joint City Committee",
+        name_th="คณะกรรมการร่วมระดับเมืองกรุงเทพมหานคร",
+        calendar=calendars["thailand"],
+    )
+    if DevelopmentDocument.objects.filter(area=areas["lock_123"]).exists():
+        return
+    document = DevelopmentDocument.objects.create(
+        kind=DevelopmentDocument.Kind.LOCAL_DEVELOPMENT,
+        area=areas["lock_123"],
+        title="แผนพัฒนาชุมชนล็อค 1-2-3",
+        body=group,
+        scheme=scheme,
+        created_by=admin,
+    )
+    needs = {}
+    for key, text, group_name, source, votes, severity, people in [
+        ("tenure", "สัญญาเช่าที่ดินระยะยาวกับการท่าเรือ", "ที่ดิน", "meeting", 184, 5, 2300),
+        ("fire", "ทางหนีไฟและถนนกว้างพอให้รถดับเพลิงเข้าถึง", "ความปลอดภัย", "survey", 121, 5, 2300),
+        ("drain", "ท่อระบายน้ำอุดตันในซอย 3", "สาธารณูปโภค", "suggestion", 64, 3, 450),
+    ]:
+        needs[key] = Need.objects.create(
+            document=document, text=text, group=group_name, source=source, paper_votes=votes,
+            severity=severity, people_affected=people,
+        )  # fmt: skip
+    for need, text, owner, budget, months in [
+        ("tenure", "เจรจาสัญญาเช่าที่ดิน 30 ปีผ่านสหกรณ์", "lock_123_coop", "0", 12),
+        ("fire", "ปรับผังชุมชนและขยายทางเดินหลัก", "codi", "8500000", 18),
+    ]:
+        Action.objects.create(
+            document=document, need=needs[need], text=text, owner=orgs[owner],
+            budget=Decimal(budget), currency="THB", starts_on=today,
+            ends_on=today + timedelta(days=30 * months),
+        )  # fmt: skip
 
 
 def reset(paths: list[str]) -> dict[str, int]:
