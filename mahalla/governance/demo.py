@@ -492,9 +492,9 @@ def build(areas: dict, orgs: dict, admin: User | None) -> int:
         group_members,
         present=5,
     )
+    _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today)
     if new:
-        _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today)
-    made += len(_resolve(group, meeting, admin, orgs, [
+        made += len(_resolve(group, meeting, admin, orgs, [
             ("สำนักงานเขตคลองเตยปรับปรุงฐานข้อมูลชุมชนที่ไม่มีเอกสารสิทธิ์ให้เป็นปัจจุบัน",
              ["khlong_toei_office"], 15, "working_days"),
             ("พอช. ร่วมกับเครือข่ายชุมชนสำรวจชุมชนที่ยังไม่จดทะเบียนทั้งหมดในเขต",
