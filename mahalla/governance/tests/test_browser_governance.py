@@ -40,6 +40,11 @@ def _sign_in(page, user, language):
     assert page.locator("html").get_attribute("lang") == language
 
 
+def _fits(page) -> bool:
+    """Nothing wider than the phone: no sideways scrolling of the whole page."""
+    return page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def _setup(world, language):
     if language == "fa":
         council = make_council(world)
@@ -67,6 +72,7 @@ def test_a_secretary_runs_a_meeting_and_sees_it_escalate(page, live_server, worl
     with page.expect_navigation():
         page.click(f"a[href='/governance/bodies/{body.pk}/']")
     assert page.locator(".composition-warnings").count() == 1  # missing agency seats
+    assert _fits(page)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/governance-body-{language}.png", full_page=True)
 
@@ -113,6 +119,7 @@ def test_a_secretary_runs_a_meeting_and_sees_it_escalate(page, live_server, worl
     assert list(first.responsible.all()) == [first_org]
     assert list(second.responsible.all()) == [second_org]
     assert page.locator(".resolution-cards .card").count() == 2
+    assert _fits(page)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/governance-meeting-{language}.png", full_page=True)
 
