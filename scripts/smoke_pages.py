@@ -523,6 +523,8 @@ PAGES.update(
         "governance:body_list": Page(),
         "governance:attention": Page(),
         "governance:body_detail": Page(kwargs=_office),
+        "governance:body_new": Page(),
+        "governance:body_edit": Page(kwargs=_office),
         "governance:membership_add": Page(kwargs=_office),
         "governance:membership_end": Page(kwargs=_membership, status=POST_ONLY, kind="data"),
         "governance:meeting_new": Page(kwargs=_office),

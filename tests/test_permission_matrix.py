@@ -1503,6 +1503,20 @@ SPECS.update(
         ),
         "governance:attention": Spec(denied=(("no_role", 403),)),
         "governance:body_detail": Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+        "governance:body_new": [
+            Spec(denied=(("treasurer", 403), ("no_role", 403))),
+            Spec(
+                method="post",
+                data=gov.body_data,
+                allowed=("khlong_toei_officer", 302),
+                denied=(("treasurer", 403), ("no_role", 403)),
+                unchanged=gov.bodies,
+            ),
+        ],
+        "governance:body_edit": [
+            Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+            _gov_post(gov.kt_body, gov.body_data, gov.bodies),
+        ],
         "governance:membership_add": [
             Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
             _gov_post(gov.kt_body, gov.membership_data, gov.memberships),

@@ -6,7 +6,15 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from mahalla.governance.models import Body, BodyType, Holiday, SeatRule, WorkCalendar
+from mahalla.governance.models import (
+    ApprovalLevel,
+    ApprovalScheme,
+    Body,
+    BodyType,
+    Holiday,
+    SeatRule,
+    WorkCalendar,
+)
 
 
 class HolidayInline(admin.TabularInline):
@@ -46,3 +54,17 @@ class BodyAdmin(SimpleHistoryAdmin):
     list_filter = ["body_type", "calendar"]
     search_fields = ["name_en", "name_th", "name_fa"]
     raw_id_fields = ["area", "parent", "organisation"]
+
+
+class ApprovalLevelInline(admin.TabularInline):
+    model = ApprovalLevel
+    extra = 1
+    ordering = ["rank"]
+
+
+@admin.register(ApprovalScheme)
+class ApprovalSchemeAdmin(admin.ModelAdmin):
+    """A programme's approval levels for development documents, in order."""
+
+    list_display = ["code", "name_en", "name_th", "name_fa"]
+    inlines = [ApprovalLevelInline]

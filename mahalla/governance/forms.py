@@ -18,8 +18,10 @@ from mahalla.core.forms import (
 )
 from mahalla.core.i18n.collation import sorted_localized
 from mahalla.core.i18n.digits import to_ascii_digits
+from mahalla.core.i18n.inputs import mark_language_inputs
 from mahalla.governance.models import (
     Action,
+    Body,
     BodyType,
     Candidate,
     DevelopmentDocument,
@@ -333,3 +335,55 @@ class RollForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(label=_("Voting code"), max_length=20)
+
+
+MAX_AREA_CHOICES = 3000
+
+
+class BodyForm(forms.ModelForm):
+    """A body on an area of the user's scope; its parent and the organisations it names are
+    chosen among those the user sees."""
+
+    class Meta:
+        model = Body
+        fields = ["body_type", "area", "name_th", "name_fa", "name_en", "parent", "calendar",
+                  "organisation", "target_areas", "is_public"]  # fmt: skip
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        from mahalla.governance.selectors import bodies
+        from mahalla.people.roles import Perm
+        from mahalla.people.scopes import for_user
+        from mahalla.places.models import Area
+
+        super().__init__(*args, **kwargs)
+        mark_language_inputs(self.fields, "name")
+        areas = for_user(user, Perm.MANAGE_GOVERNANCE, Area.objects.all()).select_related("level")
+        areas = list(areas.order_by("path")[:MAX_AREA_CHOICES])
+        for name in ("area", "target_areas"):
+            field = self.fields[name]
+            field.queryset = Area.objects.filter(pk__in=[a.pk for a in areas])
+            field.label_from_instance = lambda a: f"{a.name} · {a.level.name}"
+        self.fields["target_areas"].widget.attrs["size"] = 6
+        self.fields["body_type"].label_from_instance = lambda t: t.name
+        self.fields["calendar"].label_from_instance = lambda c: c.name
+        parents = bodies(user)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = lambda b: b.name
+        _organisation_choices(self.fields["organisation"])
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not any(data.get(f) for f in ("name_en", "name_th", "name_fa")):
+            self.add_error("name_th", _("Give the body a name in at least one language."))
+        parent = data.get("parent")
+        if parent is not None and self.instance.pk:
+            seen, node = {self.instance.pk}, parent
+            while node is not None:
+                if node.pk in seen:
+                    self.add_error("parent", _("A body cannot be above itself."))
+                    break
+                seen.add(node.pk)
+                node = node.parent
+        return data

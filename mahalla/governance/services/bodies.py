@@ -148,3 +148,13 @@ def membership_end(*, membership: Membership, on: date, by: Any) -> Membership:
     membership._history_user = by
     membership.save(update_fields=["term_end"])
     return membership
+
+
+@transaction.atomic
+def body_save(*, form, by: Any) -> Body:
+    """Create or change a body from its validated form, with the change in its history."""
+    body = form.save(commit=False)
+    body._history_user = by
+    body.save()
+    form.save_m2m()
+    return body

@@ -349,3 +349,18 @@ def meeting_files(world) -> int:
     from mahalla.governance.models import MeetingAttachment
 
     return MeetingAttachment.objects.count()
+
+
+def body_data(world) -> dict[str, Any]:
+    b = body(world)
+    return {
+        "body_type": b.body_type_id,
+        "area": world.khlong_toei.pk,
+        "name_en": "Matrix body (changed)",
+        "calendar": b.calendar_id,
+    }
+
+
+def bodies(world) -> list:
+    body(world)
+    return sorted(Body.objects.values_list("pk", "name_en", "area_id"))

@@ -342,3 +342,35 @@ def test_a_resident_update_reaches_the_body(world, council, login):
     council.body.is_public = False
     council.body.save()
     assert client.get(url).status_code == 404
+
+
+def test_a_secretary_creates_and_changes_a_body(world, council, login):
+    from mahalla.governance.models import BodyType, WorkCalendar
+
+    client = _fa(login(world.tehran_secretary))
+    page = client.get(reverse("governance:body_new"))
+    assert page.status_code == 200
+    assert page.context["form"].initial["calendar"].code == "iran"
+    data = {
+        "body_type": BodyType.objects.get(code="board_of_trustees").pk,
+        "area": world.tehran_d12.pk,
+        "name_fa": "هیئت امنای محله نمونه",
+        "parent": council.body.pk,
+        "calendar": WorkCalendar.objects.get(code="iran").pk,
+        "is_public": "on",
+    }
+    # Outside the secretary's scope: Khlong Toei is not offered.
+    refused = client.post(reverse("governance:body_new"), {**data, "area": world.khlong_toei.pk})
+    assert refused.status_code == 200 and "area" in refused.context["form"].errors
+    assert client.post(reverse("governance:body_new"), {**data, "name_fa": ""}).status_code == 200
+    response = client.post(reverse("governance:body_new"), data)
+    assert response.status_code == 302
+    body = Body.objects.get(name_fa="هیئت امنای محله نمونه")
+    assert body.parent == council.body and body.history.count() == 1
+    # A body cannot be put under itself through its child.
+    edit = reverse("governance:body_edit", kwargs={"pk": council.body.pk})
+    looped = client.post(
+        edit, {**data, "name_fa": "شورا", "parent": body.pk, "area": world.tehran.pk}
+    )
+    assert looped.status_code == 200 and "parent" in looped.context["form"].errors
+    assert login(world.khlong_toei_officer).get(edit).status_code == 404

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from mahalla.core.flash import with_names
 from mahalla.core.history import history_rows
 from mahalla.governance import selectors
-from mahalla.governance.forms import BodyFilterForm, MembershipForm, TrackerFilterForm
+from mahalla.governance.forms import BodyFilterForm, BodyForm, MembershipForm, TrackerFilterForm
 from mahalla.governance.models import Membership
 from mahalla.governance.services import bodies as body_services
 from mahalla.governance.views.common import (
@@ -123,3 +123,34 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
             request, with_names(_("The term of %(name)s ended today."), name=membership.person_name)
         )
     return redirect("governance:body_detail", pk=body.pk)
+
+
+def _default_calendar(request: HttpRequest):
+    from mahalla.governance.models import WorkCalendar
+
+    code = {"th": "thailand", "fa": "iran"}.get((request.LANGUAGE_CODE or "")[:2])
+    return WorkCalendar.objects.filter(code=code).first() if code else None
+
+
+@login_required
+def body_new(request: HttpRequest) -> HttpResponse:
+    if not has_perm(request.user, Perm.MANAGE_GOVERNANCE):
+        raise PermissionDenied
+    initial = {"calendar": _default_calendar(request), "is_public": True}
+    form = BodyForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        body = body_services.body_save(form=form, by=request.user)
+        messages.success(request, with_names(_("%(name)s was created."), name=body.name))
+        return redirect("governance:body_detail", pk=body.pk)
+    return render(request, "governance/body_form.html", {"form": form, "body": None})
+
+
+@login_required
+def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    body = managed_body(request, body_or_404(request, pk))
+    form = BodyForm(request.POST or None, user=request.user, instance=body)
+    if request.method == "POST" and form.is_valid():
+        body = body_services.body_save(form=form, by=request.user)
+        messages.success(request, with_names(_("%(name)s was saved."), name=body.name))
+        return redirect("governance:body_detail", pk=body.pk)
+    return render(request, "governance/body_form.html", {"form": form, "body": body})
