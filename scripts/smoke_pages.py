@@ -530,6 +530,7 @@ PAGES.update(
         "governance:meeting_new": Page(kwargs=_office),
         "governance:resolution_new": Page(kwargs=_office),
         "governance:resolutions_print": Page(kwargs=_office),
+        "governance:body_csv": Page(kwargs=_office, kind="data"),
         "governance:meeting_detail": Page(kwargs=_office_meeting),
         "governance:meeting_attendance": Page(
             kwargs=_office_meeting, status=POST_ONLY, kind="data"

@@ -1531,6 +1531,7 @@ SPECS.update(
             _gov_post(gov.kt_body, gov.resolution_data, gov.resolution_texts),
         ],
         "governance:resolutions_print": Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
+        "governance:body_csv": Spec(kwargs=gov.kt_body, denied=GOV_DENIED),
         "governance:meeting_detail": Spec(kwargs=gov.kt_meeting, denied=GOV_DENIED),
         "governance:meeting_attendance": _gov_post(
             gov.kt_meeting, gov.attendance_data, gov.attendance_present

@@ -38,6 +38,7 @@ urlpatterns = [
         trackers.body_resolutions_print,
         name="resolutions_print",
     ),
+    path("bodies/<int:pk>/resolutions.csv", trackers.body_csv, name="body_csv"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/attendance/", meetings.meeting_attendance, name="meeting_attendance"),
     path("meetings/<int:pk>/minutes/", meetings.meeting_minutes, name="meeting_minutes"),

@@ -374,3 +374,26 @@ def test_a_secretary_creates_and_changes_a_body(world, council, login):
     )
     assert looped.status_code == 200 and "parent" in looped.context["form"].errors
     assert login(world.khlong_toei_officer).get(edit).status_code == 404
+
+
+def test_a_body_csv_and_an_area_tracker_over_its_subtree(world, council, login):
+    _resolution(council)
+    client = _fa(login(world.tehran_secretary))
+    csv = client.get(reverse("governance:body_csv", kwargs={"pk": council.body.pk}))
+    assert "گزارش سراهای محله ارائه شود." in b"".join(csv.streaming_content).decode()
+    # Tehran's page counts the council sitting on Tehran and a board of a district beneath.
+    board = Body.objects.create(
+        body_type=council.body.body_type,
+        area=world.tehran_d12,
+        name_fa="هیئت امنا",
+        calendar=council.body.calendar,
+    )
+    resolution_create(
+        body=board,
+        by=None,
+        text="مصوبهٔ منطقه",
+        responsible=[council.social],
+        deadline=date(2027, 1, 1),
+    )
+    page = client.get(reverse("governance:neighbourhood", kwargs={"pk": world.tehran.pk}))
+    assert page.context["open_count"] == 2

@@ -58,7 +58,9 @@ def neighbourhood(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("body_type", "organisation")
     )
     local = list(visible.filter(area=area).select_related("body_type"))
-    body_ids = {b.pk for b in offices} | {b.pk for b in local}
+    # The area's tracker counts every body in it and beneath it (a district's communities).
+    beneath = set(visible.filter(area__path__startswith=area.path).values_list("pk", flat=True))
+    body_ids = {b.pk for b in offices} | beneath
     staff = (
         Membership.objects.filter(body__in=[o.pk for o in offices])
         .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))

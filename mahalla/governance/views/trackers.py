@@ -156,3 +156,14 @@ def attention(request: HttpRequest) -> HttpResponse:
             + reverse("governance:person_feed", kwargs={"token": feed_token(request.user).token}),
         },
     )
+
+
+@login_required
+def body_csv(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    body = body_or_404(request, pk)
+    rows = selectors.tracker_rows(body.resolutions.all()).order_by("number")
+    response = StreamingHttpResponse(
+        _csv_rows(rows, today_of(body)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="resolutions-body-{body.pk}.csv"'
+    return response
