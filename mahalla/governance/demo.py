@@ -548,35 +548,27 @@ def _development_document(areas, orgs, types, calendars, office, admin, today) -
     )
     if DevelopmentDocument.objects.filter(area=areas["moradabad"]).exists():
         return 0
-    document = DevelopmentDocument.objects.create(
-        kind=DevelopmentDocument.Kind.LOCAL_DEVELOPMENT,
+    document = _document(
         area=areas["moradabad"],
         title="سند توسعه محلی مرادآباد",
         body=office,
         scheme=scheme,
-        created_by=admin,
-    )
-    needs = {}
-    for key, text, group, source, votes, severity, people in [
-        ("water", "آب لوله‌کشی سالم برای خانه‌های بالادست", "آب", "meeting", 212, 5, 3400),
-        ("school", "دبستان دخترانه در محله", "آموزش", "suggestion", 148, 4, 900),
-        ("road", "آسفالت معبر اصلی و روشنایی", "معابر", "survey", 96, 3, 5200),
-        ("jobs", "کارگاه آموزش مهارت برای زنان سرپرست خانوار", "اشتغال", "office", 131, 4, 600),
-    ]:
-        needs[key] = Need.objects.create(
-            document=document, text=text, group=group, source=source, paper_votes=votes,
-            severity=severity, people_affected=people,
-        )  # fmt: skip
-    for need, text, owner, budget, months in [
-        ("water", "اجرای شبکه آب بالادست محله", "urc", "45000000000", 9),
-        ("school", "ساخت دبستان دخترانه", "social_affairs", "30000000000", 18),
-        ("jobs", "راه‌اندازی کارگاه مهارت‌آموزی", "moradabad_office", "2500000000", 4),
-    ]:
-        Action.objects.create(
-            document=document, need=needs[need], text=text, owner=orgs[owner],
-            budget=Decimal(budget), currency="IRR", starts_on=today,
-            ends_on=today + timedelta(days=30 * months),
-        )  # fmt: skip
+        admin=admin,
+        today=today,
+        orgs=orgs,
+        currency="IRR",
+        needs=[
+            ("water", "آب لوله‌کشی سالم برای خانه‌های بالادست", "آب", "meeting", 212, 5, 3400),
+            ("school", "دبستان دخترانه در محله", "آموزش", "suggestion", 148, 4, 900),
+            ("road", "آسفالت معبر اصلی و روشنایی", "معابر", "survey", 96, 3, 5200),
+            ("jobs", "کارگاه آموزش مهارت برای زنان سرپرست خانوار", "اشتغال", "office", 131, 4, 600),
+        ],
+        actions=[
+            ("water", "اجرای شبکه آب بالادست محله", "urc", "45000000000", 9),
+            ("school", "ساخت دبستان دخترانه", "social_affairs", "30000000000", 18),
+            ("jobs", "راه‌اندازی کارگاه مهارت‌آموزی", "moradabad_office", "2500000000", 4),
+        ],
+    )  # fmt: skip
     submit(document=document, by=admin)
     decide(
         document=document,
@@ -586,6 +578,39 @@ def _development_document(areas, orgs, types, calendars, office, admin, today) -
         by=admin,
     )
     return 0
+
+
+def _document(*, area, title, body, scheme, admin, today, orgs, currency, needs, actions):
+    """A local development document with its needs (key, text, group, source, votes,
+    severity, people) and actions (need key, text, owner key, budget, months)."""
+    document = DevelopmentDocument.objects.create(
+        kind=DevelopmentDocument.Kind.LOCAL_DEVELOPMENT,
+        area=area,
+        title=title,
+        body=body,
+        scheme=scheme,
+        created_by=admin,
+    )
+    made = {}
+    for key, text, group, source, votes, severity, people in needs:
+        made[key] = Need.objects.create(
+            document=document, text=text, group=group, source=source, paper_votes=votes,
+            severity=severity, people_affected=people,
+        )  # fmt: skip
+    Action.objects.bulk_create(
+        Action(
+            document=document,
+            need=made[need],
+            text=text,
+            owner=orgs[owner],
+            budget=Decimal(budget),
+            currency=currency,
+            starts_on=today,
+            ends_on=today + timedelta(days=30 * months),
+        )  # fmt: skip
+        for need, text, owner, budget, months in actions
+    )
+    return document
 
 
 def _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today) -> None:
@@ -612,33 +637,26 @@ def _baan_mankong_plan(areas, orgs, types, calendars, group, admin, today) -> No
     )
     if DevelopmentDocument.objects.filter(area=areas["lock_123"]).exists():
         return
-    document = DevelopmentDocument.objects.create(
-        kind=DevelopmentDocument.Kind.LOCAL_DEVELOPMENT,
+    _document(
         area=areas["lock_123"],
         title="แผนพัฒนาชุมชนล็อค 1-2-3",
         body=group,
         scheme=scheme,
-        created_by=admin,
-    )
-    needs = {}
-    for key, text, group_name, source, votes, severity, people in [
-        ("tenure", "สัญญาเช่าที่ดินระยะยาวกับการท่าเรือ", "ที่ดิน", "meeting", 184, 5, 2300),
-        ("fire", "ทางหนีไฟและถนนกว้างพอให้รถดับเพลิงเข้าถึง", "ความปลอดภัย", "survey", 121, 5, 2300),
-        ("drain", "ท่อระบายน้ำอุดตันในซอย 3", "สาธารณูปโภค", "suggestion", 64, 3, 450),
-    ]:
-        needs[key] = Need.objects.create(
-            document=document, text=text, group=group_name, source=source, paper_votes=votes,
-            severity=severity, people_affected=people,
-        )  # fmt: skip
-    for need, text, owner, budget, months in [
-        ("tenure", "เจรจาสัญญาเช่าที่ดิน 30 ปีผ่านสหกรณ์", "lock_123_coop", "0", 12),
-        ("fire", "ปรับผังชุมชนและขยายทางเดินหลัก", "codi", "8500000", 18),
-    ]:
-        Action.objects.create(
-            document=document, need=needs[need], text=text, owner=orgs[owner],
-            budget=Decimal(budget), currency="THB", starts_on=today,
-            ends_on=today + timedelta(days=30 * months),
-        )  # fmt: skip
+        admin=admin,
+        today=today,
+        orgs=orgs,
+        currency="THB",
+        needs=[
+            ("tenure", "สัญญาเช่าที่ดินระยะยาวกับการท่าเรือ", "ที่ดิน", "meeting", 184, 5, 2300),
+            ("fire", "ทางหนีไฟและถนนกว้างพอให้รถดับเพลิงเข้าถึง", "ความปลอดภัย", "survey", 121, 5,
+             2300),
+            ("drain", "ท่อระบายน้ำอุดตันในซอย 3", "สาธารณูปโภค", "suggestion", 64, 3, 450),
+        ],
+        actions=[
+            ("tenure", "เจรจาสัญญาเช่าที่ดิน 30 ปีผ่านสหกรณ์", "lock_123_coop", "0", 12),
+            ("fire", "ปรับผังชุมชนและขยายทางเดินหลัก", "codi", "8500000", 18),
+        ],
+    )  # fmt: skip
 
 
 def reset(paths: list[str]) -> dict[str, int]:

@@ -9,11 +9,12 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from mahalla.governance.models.calendars import WorkCalendar
+from mahalla.governance.models.names import Named
 from mahalla.people.models import Organisation
-from mahalla.places.models import Area, localized_name
+from mahalla.places.models import Area
 
 
-class BodyType(models.Model):
+class BodyType(Named, models.Model):  # noqa: DJ008 - str() is Named's
     """A kind of body (county steering council, board of trustees…) and the rules its
     composition and its deadlines follow. Data, so a programme adds its own kinds."""
 
@@ -44,13 +45,6 @@ class BodyType(models.Model):
         verbose_name_plural = _("body types")
         ordering = ["code"]
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized_name(self)
-
 
 class SeatRule(models.Model):
     """Seats a body type keeps for organisations of one kind (e.g. two government agencies)."""
@@ -76,7 +70,7 @@ class SeatRule(models.Model):
         return f"{self.body_type} {self.organisation_kind} × {self.seats}"
 
 
-class Body(models.Model):
+class Body(Named, models.Model):  # noqa: DJ008 - str() is Named's
     body_type = models.ForeignKey(
         BodyType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="bodies"
     )
@@ -127,13 +121,6 @@ class Body(models.Model):
                 name="governance_body_has_a_name",
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized_name(self)
 
 
 class Membership(models.Model):

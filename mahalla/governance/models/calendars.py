@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from mahalla.core.i18n.timezones import is_time_zone
-from mahalla.places.models import localized_name
+from mahalla.governance.models.names import Named
 
 
 def validate_weekend(value: str) -> None:
@@ -37,7 +37,7 @@ def validate_zone(value: str) -> None:
         )
 
 
-class WorkCalendar(models.Model):
+class WorkCalendar(Named, models.Model):  # noqa: DJ008 - str() is Named's
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_th = models.CharField(_("name (Thai)"), max_length=200, blank=True)
@@ -57,13 +57,6 @@ class WorkCalendar(models.Model):
         verbose_name_plural = _("work calendars")
         ordering = ["code"]
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized_name(self)
-
     @property
     def weekday_names(self) -> list[str]:
         """The weekend's days in the reader's language."""
@@ -79,7 +72,7 @@ class WorkCalendar(models.Model):
         return frozenset(int(d) for d in self.weekend.split(",") if d.strip())
 
 
-class Holiday(models.Model):
+class Holiday(Named, models.Model):
     calendar = models.ForeignKey(
         WorkCalendar, verbose_name=_("calendar"), on_delete=models.CASCADE, related_name="holidays"
     )
@@ -99,7 +92,3 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.name}"
-
-    @property
-    def name(self) -> str:
-        return localized_name(self)

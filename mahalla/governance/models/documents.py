@@ -15,12 +15,13 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from mahalla.governance.models.bodies import Body, BodyType
+from mahalla.governance.models.names import Named
 from mahalla.governance.models.resolutions import Resolution
 from mahalla.people.models import Organisation
-from mahalla.places.models import Area, localized_name
+from mahalla.places.models import Area
 
 
-class ApprovalScheme(models.Model):
+class ApprovalScheme(Named, models.Model):  # noqa: DJ008 - str() is Named's
     """The levels a programme's documents go through, in order; data, per programme."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -32,13 +33,6 @@ class ApprovalScheme(models.Model):
         verbose_name = _("approval scheme")
         verbose_name_plural = _("approval schemes")
         ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized_name(self)
 
 
 class ApprovalLevel(models.Model):
