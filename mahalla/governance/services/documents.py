@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.i18n.digits import format_number
 from mahalla.governance.models import (
     Action,
     ApprovalDecision,
@@ -63,7 +64,7 @@ def check_weights(votes: int, severity: int, reach: int) -> None:
     if votes + severity + reach != 100:
         raise ValidationError(
             _("The weights add up to %(total)s; they must add up to 100.")
-            % {"total": votes + severity + reach}
+            % {"total": format_number(votes + severity + reach)}
         )
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from mahalla.core.i18n.digits import to_ascii_digits
+from mahalla.core.i18n.digits import format_number, to_ascii_digits
 from mahalla.governance.models import Ballot, Body, Candidate, Election, Membership, Voter
 
 MAX_ROLL = 20_000
@@ -114,7 +114,7 @@ def voting_open(*, election: Election, by: Any) -> Election:
     if len(eligible) < election.seats:
         raise ValidationError(
             _("There are fewer eligible candidates (%(n)s) than seats (%(seats)s).")
-            % {"n": len(eligible), "seats": election.seats}
+            % {"n": format_number(len(eligible)), "seats": format_number(election.seats)}
         )
     if election.method == Election.Method.APP and not election.voters.exists():
         raise ValidationError(_("Add the electoral roll before opening the vote."))
@@ -147,7 +147,7 @@ def ballot_cast(*, code: str, choices: list[int]) -> Election:
         raise ValidationError({"choices": _("Choose among the candidates.")})
     if len(chosen) > election.seats:
         raise ValidationError(
-            {"choices": _("Choose at most %(seats)s.") % {"seats": election.seats}}
+            {"choices": _("Choose at most %(seats)s.") % {"seats": format_number(election.seats)}}
         )
     voter.has_voted = True
     voter.save(update_fields=["has_voted"])

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mahalla.core.history import history_rows
-from mahalla.core.i18n.digits import parse_number
+from mahalla.core.i18n.digits import format_number, parse_number
 from mahalla.governance import selectors
 from mahalla.governance.forms import CandidateForm, CodeForm, ElectionForm, RollForm
 from mahalla.governance.models import Election, Voter
@@ -128,7 +128,8 @@ def election_act(request: HttpRequest, pk: int) -> HttpResponse:
                 election=election, by=request.user, start=today_of(election.body)
             )
             messages.success(
-                request, _("%(n)s term(s) were created from the result.") % {"n": len(made)}
+                request,
+                _("%(n)s term(s) were created from the result.") % {"n": format_number(len(made))},
             )
         else:
             raise Http404

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mahalla.core.history import history_rows
+from mahalla.core.i18n.digits import format_number
 from mahalla.governance import selectors
 from mahalla.governance.forms import ProgressReportForm, ResolutionEditForm, ResolutionForm
 from mahalla.governance.models import ProgressReport
@@ -75,7 +76,9 @@ def meeting_resolution_new(request: HttpRequest, pk: int) -> HttpResponse:
         resolution = _create(request, body, meeting, form)
         if resolution is not None:
             messages.success(
-                request, _("Resolution %(number)s was recorded.") % {"number": resolution.number}
+                request,
+                _("Resolution %(number)s was recorded.")
+                % {"number": format_number(resolution.number)},
             )
             return redirect("governance:meeting_detail", pk=meeting.pk)
     from mahalla.governance.views.meetings import _context
