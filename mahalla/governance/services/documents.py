@@ -114,12 +114,14 @@ def levels(document: DevelopmentDocument) -> list[ApprovalLevel]:
 
 def approving_body(document: DevelopmentDocument, level: ApprovalLevel) -> Body | None:
     """The body of the level's type whose area is the document's, or the nearest above it."""
-    path = document.area.path
-    candidates = Body.objects.filter(body_type=level.body_type, is_active=True).select_related(
-        "area"
+    # The materialised path ("/1/7/42/") names the area and its ancestors: one indexed query.
+    ancestors = [int(part) for part in document.area.path.strip("/").split("/") if part]
+    return (
+        Body.objects.filter(body_type=level.body_type, is_active=True, area_id__in=ancestors)
+        .select_related("area")
+        .order_by("-area__depth", "pk")
+        .first()
     )
-    holding = [b for b in candidates if path.startswith(b.area.path)]
-    return max(holding, key=lambda b: len(b.area.path), default=None)
 
 
 @transaction.atomic
