@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "mahalla.surveys",
     "mahalla.registry",
     "mahalla.governance",
+    "mahalla.savings",
     "mahalla.demo",
 ]
 

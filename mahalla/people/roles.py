@@ -42,6 +42,19 @@ class Perm:
     VIEW_GOVERNANCE = "governance.view_governance"
     MANAGE_GOVERNANCE = "governance.manage_governance"
     REPORT_PROGRESS = "governance.report_progress"
+    # Savings: the group's committee, programme staff and auditors read the books of their
+    # scope (member balances are personal data: every read is in the access log); a
+    # treasurer records; MANAGE_SAVINGS sets up groups, members and products, decides loans
+    # and closes periods.
+    VIEW_SAVINGS = "savings.view_savings"
+    RECORD_SAVINGS = "savings.record_savings"
+    MANAGE_SAVINGS = "savings.manage_savings"
+
+
+# Permissions that a role held in an organisation grants in that organisation only, not in
+# the organisation's area: a treasurer of one savings group does not keep the books of the
+# other groups of the same community.
+ORGANISATION_BOUND = frozenset({Perm.VIEW_SAVINGS, Perm.RECORD_SAVINGS, Perm.MANAGE_SAVINGS})
 
 
 class Role(models.TextChoices):
@@ -64,6 +77,7 @@ _READ_EXPORT = _READ | {Perm.EXPORT_AREAS, Perm.VIEW_HISTORY}
 _SURVEY_READ = {Perm.VIEW_SUBMISSIONS, Perm.EXPORT_SUBMISSIONS}
 _SURVEY_REVIEW = _SURVEY_READ | {Perm.REVIEW_SUBMISSIONS, Perm.SUBMIT}
 _SURVEY_ALL = _SURVEY_REVIEW | {Perm.MANAGE_SURVEYS}
+_SAVINGS_ALL = {Perm.VIEW_SAVINGS, Perm.RECORD_SAVINGS, Perm.MANAGE_SAVINGS}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
@@ -79,6 +93,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
         | _SURVEY_ALL
         | _GOVERN
+        | _SAVINGS_ALL
     ),
     Role.PROGRAMME_STAFF: frozenset(
         _READ_EXPORT
@@ -86,6 +101,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
         | _GOVERN
+        | {Perm.VIEW_SAVINGS, Perm.MANAGE_SAVINGS}
     ),
     Role.DISTRICT_OFFICER: frozenset(
         _READ_EXPORT
@@ -93,19 +109,27 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {Perm.CHANGE_REGISTRY}
         | _SURVEY_ALL
         | _GOVERN
+        | {Perm.VIEW_SAVINGS}
     ),
     Role.SURVEYOR: frozenset(_READ | {Perm.SUBMIT}),
-    Role.COMMUNITY_LEADER: frozenset(_READ | {Perm.VIEW_PERSONAL_DATA}),
-    Role.TREASURER: frozenset(_READ),
+    Role.COMMUNITY_LEADER: frozenset(
+        _READ | {Perm.VIEW_PERSONAL_DATA, Perm.VIEW_SAVINGS, Perm.MANAGE_SAVINGS}
+    ),
+    Role.TREASURER: frozenset(_READ | {Perm.VIEW_SAVINGS, Perm.RECORD_SAVINGS}),
     Role.BODY_SECRETARY: frozenset(_READ_EXPORT | _GOVERN),
     Role.FOCAL_POINT: frozenset(_READ | {Perm.REPORT_PROGRESS}),
     Role.NEIGHBOURHOOD_MANAGER: frozenset(
         _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_REVIEW | _GOVERN
     ),
     Role.FACILITATOR: frozenset(
-        _READ_EXPORT | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY} | _SURVEY_ALL | _GOVERN
+        _READ_EXPORT
+        | {Perm.VIEW_PERSONAL_DATA, Perm.CHANGE_REGISTRY, Perm.VIEW_SAVINGS}
+        | _SURVEY_ALL
+        | _GOVERN
     ),
-    Role.AUDITOR: frozenset(_READ_EXPORT | _SURVEY_READ | {Perm.VIEW_ACCESS_LOG}),
+    Role.AUDITOR: frozenset(
+        _READ_EXPORT | _SURVEY_READ | {Perm.VIEW_ACCESS_LOG, Perm.VIEW_SAVINGS}
+    ),
 }
 
 

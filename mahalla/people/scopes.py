@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 
-from mahalla.people.roles import ROLE_PERMISSIONS
+from mahalla.people.roles import ORGANISATION_BOUND, ROLE_PERMISSIONS
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ def user_scope(user: Any, perm: str) -> Scope:
             continue
         if organisation_id is not None:
             org_ids.add(organisation_id)
+            if perm in ORGANISATION_BOUND:
+                continue
         if path:
             paths.add(path)
     scope = Scope(area_paths=_minimal_paths(paths), organisation_ids=frozenset(org_ids))
