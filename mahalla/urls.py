@@ -12,6 +12,7 @@ urlpatterns = [
     path("surveys/", include("mahalla.surveys.urls")),
     path("registry/", include("mahalla.registry.urls")),
     path("governance/", include("mahalla.governance.urls")),
+    path("savings/", include("mahalla.savings.urls")),
     path("api/", include("mahalla.api_urls")),
     path("admin/", admin.site.urls),
 ]

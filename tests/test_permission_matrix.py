@@ -26,6 +26,7 @@ from mahalla.governance.tests import matrix as gov
 from mahalla.people.models import RoleGrant
 from mahalla.people.roles import Role
 from mahalla.places.models import Area, BoundaryImport
+from mahalla.savings.tests import matrix as sav
 from mahalla.surveys.tests import webform_matrix as wf
 from mahalla.testing import PASSWORD, World, grant, make_user
 
@@ -1684,6 +1685,74 @@ SPECS.update(
             allowed=("khlong_toei_officer", 201),
             denied=(("pathum_wan_officer", 404), ("treasurer", 404), ("no_role", 404)),
             unchanged=gov.count(gov.ProgressReport),
+        ),
+    }
+)
+
+
+# -- savings: the Lock 1-2-3 group in Khlong Toei. The district officer reads; the treasurer
+# (granted on Lock 1-2-3) records; the community leader's and programme staff's MANAGE is
+# not held by either, so their managing writes are 403. Out of scope is 404, no role 403.
+SAV_DENIED = (("pathum_wan_officer", 404), ("no_role", 403))
+SAV_DENIED_WRITE = (("pathum_wan_officer", 404), ("no_role", 403), ("khlong_toei_officer", 403))
+
+
+def _sav_post(kwargs, data, allowed=("treasurer", 302), denied=SAV_DENIED_WRITE) -> Spec:
+    return Spec(kwargs=kwargs, method="post", data=data, allowed=allowed, denied=denied,
+                unchanged=sav.books)  # fmt: skip
+
+
+SPECS.update(
+    {
+        "savings:group_list": Spec(
+            kwargs=sav.with_group,
+            denied=(("pathum_wan_officer", 200), ("no_role", 403)),
+            secret=lambda w: sav.GROUP_NAME,
+        ),
+        "savings:group_detail": Spec(kwargs=sav.kt_group, denied=SAV_DENIED),
+        "savings:loan_list": Spec(kwargs=sav.kt_group, denied=SAV_DENIED),
+        "savings:arrears": Spec(kwargs=sav.kt_group, denied=SAV_DENIED),
+        "savings:reports": Spec(kwargs=sav.kt_group, denied=SAV_DENIED),
+        "savings:passbook": Spec(kwargs=sav.kt_member, denied=SAV_DENIED),
+        "savings:passbook_pdf": Spec(kwargs=sav.kt_member, denied=SAV_DENIED),
+        "savings:meeting_screen": [
+            Spec(kwargs=sav.kt_meeting, denied=SAV_DENIED),
+            _sav_post(sav.kt_meeting, lambda w: {}),
+        ],
+        "savings:loan_detail": Spec(kwargs=sav.kt_loan, denied=SAV_DENIED),
+        "savings:loan_new": [
+            Spec(kwargs=sav.kt_group, allowed=("treasurer", 200), denied=SAV_DENIED_WRITE),
+            _sav_post(sav.kt_group, lambda w: {"principal": "x"}, allowed=("treasurer", 200)),
+        ],
+        "savings:member_add": _sav_post(
+            sav.kt_group,
+            lambda w: {"name": "Matrix member", "joined_on": "2025-01-01"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "savings:period_close": _sav_post(
+            sav.kt_group,
+            lambda w: {"through": "2024-12-31"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "savings:meeting_open": _sav_post(sav.kt_group, lambda w: {"held_on": "2025-03-01"}),
+        "savings:meeting_entry": _sav_post(
+            sav.kt_entry, sav.entry_data, allowed=("treasurer", 201)
+        ),
+        "savings:meeting_close": _sav_post(sav.kt_meeting, lambda w: {"cash_counted": "x"}),
+        "savings:loan_decide": _sav_post(
+            sav.kt_application,
+            lambda w: {"decision": "approve", "approvers": "chair"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "savings:loan_disburse": _sav_post(sav.kt_loan, lambda w: {"day": "2025-01-20"}),
+        "savings:transaction_reverse": _sav_post(
+            sav.kt_transaction,
+            lambda w: {"memo": "matrix"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
         ),
     }
 )

@@ -63,6 +63,11 @@ def demo_data_build(households: int = 0) -> DemoResult:
     resolutions = governance_demo.build(b.areas, b.organisations, admin)
     if resolutions:
         b.stats["resolutions"] += resolutions
+    from mahalla.savings import demo as savings_demo
+
+    groups = savings_demo.build(b.areas, b.organisations, admin)
+    if groups:
+        b.stats["savings groups"] += groups
     return DemoResult(builder=b, logins=logins)
 
 
@@ -86,12 +91,15 @@ def demo_data_reset() -> dict[str, int]:
     )
     try:
         from mahalla.registry import demo as registry_demo
+        from mahalla.savings import demo as savings_demo
         from mahalla.surveys import demo as surveys_demo
 
+        saved = savings_demo.reset(paths)
         governed = governance_demo.reset(paths)
         registered = registry_demo.reset(paths)
         surveyed = surveys_demo.reset(paths)
         return {
+            **saved,
             **{f"governance {k}": v for k, v in governed.items()},
             **{f"registry {k}": v for k, v in registered.items()},
             **{f"survey {k}": v for k, v in surveyed.items()},

@@ -49,6 +49,13 @@ class Navigation:
         return has_perm(user, Perm.VIEW_GOVERNANCE)
 
     @cached_property
+    def can_see_savings(self) -> bool:
+        user = getattr(self._request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        return has_perm(user, Perm.VIEW_SAVINGS)
+
+    @cached_property
     def can_see_households(self) -> bool:
         """The household registry: personal data, for those who may see it."""
         return self.can_see_registry and has_perm(self._request.user, Perm.VIEW_PERSONAL_DATA)

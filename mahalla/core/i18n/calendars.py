@@ -229,3 +229,12 @@ def format_weekday(value: date, language: str | None = None) -> str:
     """The day of the week's name in the language (`วันศุกร์`, `جمعه`, `Friday`)."""
     language = resolve_language(language)
     return _render(_wall_clock(value, None), language, "EEEE")
+
+
+def format_month(value: date | None, language: str | None = None) -> str:
+    """The month and year of `value` in the language's calendar (th `พฤศจิกายน 2569`,
+    fa `آذر ۱۴۰۵`, en `November 2026`)."""
+    if value is None:
+        return ""
+    language = resolve_language(language)
+    return _render(_wall_clock(value, None), language, "MMMM y")

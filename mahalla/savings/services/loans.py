@@ -57,7 +57,8 @@ def _limits(loan: Loan) -> None:
             % {"product": product.name, "amount": format_number(product.max_amount)}
         )
     if product.savings_multiple is not None and loan.member_id:
-        ceiling = savings_balance(loan.member) * product.savings_multiple
+        places = Decimal(1).scaleb(-PLACES.get(loan.group.currency, 2))
+        ceiling = (savings_balance(loan.member) * product.savings_multiple).quantize(places)
         if loan.principal > ceiling:
             errors.setdefault("principal", []).append(
                 _("%(product)s lends at most %(multiple)s times the member's savings: %(ceiling)s.")

@@ -1,0 +1,88 @@
+"""Forms of the savings pages. Amounts and dates are typed in the reader's digits and
+calendar; the services check the amounts against the group's currency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mahalla.core.forms import LocalDateField, LocalDecimalField, LocalIntegerField
+from mahalla.savings.models import FineRule, LoanProduct, SavingsMember, WelfareBenefit
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    joined_on = LocalDateField(label=_("Joined"))
+
+
+class MeetingOpenForm(forms.Form):
+    held_on = LocalDateField(label=_("Date of the meeting"))
+
+
+class CashCountForm(forms.Form):
+    cash_counted = forms.CharField(
+        label=_("Cash counted in the box"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+class LoanApplyForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Member"), queryset=SavingsMember.objects.none())
+    product = forms.ModelChoiceField(label=_("Loan product"), queryset=LoanProduct.objects.none())
+    principal = LocalDecimalField(label=_("Amount"), max_digits=18, decimal_places=2)
+    term_months = LocalIntegerField(label=_("Term (months)"), min_value=1, max_value=360)
+    applied_on = LocalDateField(label=_("Applied on"))
+    purpose = forms.CharField(label=_("Purpose"), max_length=200, required=False)
+    guarantors = forms.ModelMultipleChoiceField(
+        label=_("Guarantors"),
+        queryset=SavingsMember.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, group, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        members = group.members.filter(left_on__isnull=True).order_by("number")
+        self.fields["member"].queryset = members
+        self.fields["guarantors"].queryset = members
+        self.fields["product"].queryset = group.loan_products.filter(is_collective=False)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("approve")), ("reject", _("reject"))]
+    )
+    approvers = forms.CharField(
+        label=_("Committee members who decided"), max_length=300, required=False
+    )
+
+
+class DisburseForm(forms.Form):
+    day = LocalDateField(label=_("Paid out on"))
+
+
+class ReverseForm(forms.Form):
+    memo = forms.CharField(label=_("Why is it reversed?"), max_length=300)
+
+
+class PeriodCloseForm(forms.Form):
+    through = LocalDateField(label=_("Close the books through"))
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"), required=False, input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )  # fmt: skip
+
+
+FINE_CHOICES = FineRule.Kind.choices
+BENEFIT_CHOICES = WelfareBenefit.Kind.choices
