@@ -614,3 +614,58 @@ def _walk(patterns: list, namespace: str = "", prefix: str = "") -> Iterator[tup
 
 def url_names() -> list[str]:
     return sorted({name for name, _route in _walk(get_resolver().url_patterns)})
+
+
+# -- savings (the demo's Lock 1-2-3 group and the Moradabad fund)
+
+
+def _sav(model_name: str, **filters: Any) -> Callable[[Demo], dict[str, Any]]:
+    def kwargs(demo: Demo) -> dict[str, Any]:
+        from mahalla.savings import models
+
+        found = getattr(models, model_name).objects.filter(**filters).order_by("pk").first()
+        if found is None:
+            raise LookupError(f"the demo data has no savings {model_name}")
+        return {"pk": found.pk}
+
+    return kwargs
+
+
+_lock = _sav("SavingsGroup", organisation__name_en="Lock 1-2-3 Community Savings Group")
+_lock_member = _sav(
+    "SavingsMember", group__organisation__name_en="Lock 1-2-3 Community Savings Group"
+)
+_lock_meeting = _sav(
+    "GroupMeeting", group__organisation__name_en="Lock 1-2-3 Community Savings Group"
+)
+_lock_loan = _sav("Loan", status="disbursed", member__isnull=False)
+_fund = _sav("SavingsGroup", organisation__name_en="Moradabad fund")
+
+PAGES.update(
+    {
+        "savings:group_list": Page(),
+        "savings:group_detail": Page(kwargs=_lock),
+        "savings:member_add": Page(kwargs=_lock, status=POST_ONLY, kind="data"),
+        "savings:period_close": Page(kwargs=_lock, status=POST_ONLY, kind="data"),
+        "savings:meeting_open": Page(kwargs=_lock, status=POST_ONLY, kind="data"),
+        "savings:loan_list": Page(kwargs=_fund),
+        "savings:loan_new": Page(kwargs=_lock),
+        "savings:arrears": Page(kwargs=_lock),
+        "savings:reports": Page(kwargs=_fund),
+        "savings:passbook": Page(kwargs=_lock_member),
+        "savings:passbook_pdf": Page(kwargs=_lock_member, kind="data"),
+        "savings:meeting_screen": Page(kwargs=_lock_meeting),
+        "savings:meeting_entry": Page(
+            kwargs=lambda demo: {**_lock_meeting(demo), "key": "smoke"},
+            status=POST_ONLY,
+            kind="data",
+        ),  # fmt: skip
+        "savings:meeting_close": Page(kwargs=_lock_meeting, status=POST_ONLY, kind="data"),
+        "savings:loan_detail": Page(kwargs=_lock_loan),
+        "savings:loan_decide": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
+        "savings:loan_disburse": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
+        "savings:transaction_reverse": Page(
+            kwargs=_sav("Transaction", kind="deposit"), status=POST_ONLY, kind="data"
+        ),
+    }
+)

@@ -15,7 +15,10 @@
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey) || "[]"); } catch (e) { return []; }
   }
-  function save(queue) { localStorage.setItem(storeKey, JSON.stringify(queue)); }
+  function save(queue) {
+    if (queue.length) localStorage.setItem(storeKey, JSON.stringify(queue));
+    else localStorage.removeItem(storeKey);
+  }
   function freshKey() {
     var bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);

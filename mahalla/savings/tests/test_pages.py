@@ -1,0 +1,145 @@
+"""The savings pages used as a treasurer and a committee would: the meeting screen's
+entries (form and offline endpoint) are posted once whatever is resent, the cash count
+closes the meeting, personal balances are written to the access log, reports and exports
+answer, and list pages keep their query count."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mahalla.core.models import AccessLog
+from mahalla.savings.models import GroupMeeting, SavingsMember, Transaction
+from mahalla.savings.services import meetings, operations
+from mahalla.savings.testing import make_group
+
+DAY = date(2025, 2, 15)
+
+
+@pytest.fixture
+def open_meeting(group):
+    return meetings.meeting_open(group=group, held_on=DAY, by=None)
+
+
+def _entry(client, meeting, key, **entry):
+    url = reverse("savings:meeting_entry", kwargs={"pk": meeting.pk, "key": key})
+    return client.post(url, json.dumps(entry), content_type="application/json")
+
+
+def test_offline_entry_posts_once_and_a_changed_resend_is_409(world, login, members,
+                                                              open_meeting):  # fmt: skip
+    client = login(world.treasurer)
+    first = _entry(client, open_meeting, "k1", type="deposit", member=members[0].pk,
+                   amount="๑๐๐")  # fmt: skip
+    assert first.status_code == 201 and first.json()["status"] == "posted"
+    again = _entry(client, open_meeting, "k1", type="deposit", member=members[0].pk,
+                   amount="100")  # fmt: skip
+    assert again.status_code == 200 and again.json()["status"] == "replayed"
+    other = _entry(client, open_meeting, "k1", type="deposit", member=members[0].pk,
+                   amount="200")  # fmt: skip
+    assert other.status_code == 409
+    assert operations.savings_balance(members[0]) == Decimal(100)
+
+
+def test_bad_entry_is_400_with_a_translated_message(world, login, members, open_meeting):
+    client = login(world.treasurer)
+    client.post(reverse("set_language"), {"language": "fa"})
+    response = _entry(client, open_meeting, "k2", type="withdrawal", member=members[0].pk,
+                      amount="۵۰")  # fmt: skip
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert errors and "Savings cannot" not in errors[0]  # said in Persian
+    assert not Transaction.objects.filter(idempotency_key="k2").exists()
+    bad = client.post(reverse("savings:meeting_entry", kwargs={"pk": open_meeting.pk,
+                                                              "key": "k3"}),
+                      "{not json", content_type="application/json")  # fmt: skip
+    assert bad.status_code == 400
+
+
+def test_form_double_submit_posts_once(world, login, members, open_meeting):
+    client = login(world.treasurer)
+    page = client.get(reverse("savings:meeting_screen", kwargs={"pk": open_meeting.pk}))
+    assert page.status_code == 200
+    m = members[0].pk
+    data = {f"m{m}-attendance-key": "a1", f"m{m}-present": "on",
+            f"m{m}-deposit": "100", f"m{m}-deposit-key": "d1",
+            f"m{m}-welfare": "20", f"m{m}-welfare-key": "w1"}  # fmt: skip
+    url = reverse("savings:meeting_screen", kwargs={"pk": open_meeting.pk})
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert Transaction.objects.filter(meeting=open_meeting).count() == 2
+    assert operations.savings_balance(members[0]) == Decimal(100)
+    assert open_meeting.attendance.get(member_id=m).present
+
+
+def test_close_with_a_short_cash_count_records_the_difference(world, login, members,
+                                                              open_meeting):  # fmt: skip
+    client = login(world.treasurer)
+    _entry(client, open_meeting, "k1", type="deposit", member=members[0].pk, amount="100")
+    url = reverse("savings:meeting_close", kwargs={"pk": open_meeting.pk})
+    assert client.post(url, {"cash_counted": "๙๕", "key": "c1"}).status_code == 302
+    open_meeting.refresh_from_db()
+    assert open_meeting.status == GroupMeeting.Status.CLOSED
+    assert open_meeting.difference == Decimal(-5)
+    assert meetings.cash_in_box(open_meeting.group) == Decimal(95)
+    # A closed meeting takes no more entries.
+    late = _entry(client, open_meeting, "k9", type="deposit", member=members[0].pk, amount="1")
+    assert late.status_code == 400
+
+
+def test_passbook_is_logged_and_its_pdf_has_thai_text(world, login, members, group):
+    operations.deposit(member=members[0], amount="100", day=DAY, key="d", by=None)
+    client = login(world.khlong_toei_officer)
+    page = client.get(reverse("savings:passbook", kwargs={"pk": members[0].pk}))
+    assert page.status_code == 200
+    assert AccessLog.objects.filter(user=world.khlong_toei_officer,
+                                    object_type="savings.savingsmember",
+                                    object_id=str(members[0].pk)).exists()  # fmt: skip
+    pdf = client.get(reverse("savings:passbook_pdf", kwargs={"pk": members[0].pk}))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert AccessLog.objects.filter(action="export", object_type="savings.savingsmember").exists()
+
+
+def test_reports_and_xlsx(world, login, members, group):
+    operations.deposit(member=members[0], amount="100", day=date.today(), key="d", by=None)
+    client = login(world.khlong_toei_officer)
+    url = reverse("savings:reports", kwargs={"pk": group.pk})
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "100.00" in page.content.decode()
+    xlsx = client.get(url, {"format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+def test_group_list_query_count_does_not_grow(world, login):
+    client = login(world.khlong_toei_officer)
+    url = reverse("savings:group_list")
+    make_group(world.lock_123, name_en="G1")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(5):
+        make_group(world.lock_123, name_en=f"G{n + 2}")
+    with CaptureQueriesContext(connection) as six:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(six) == len(one)
+
+
+def test_group_page_query_count_does_not_grow_with_members(world, login, group):
+    client = login(world.khlong_toei_officer)
+    url = reverse("savings:group_detail", kwargs={"pk": group.pk})
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(15):
+        SavingsMember.objects.create(group=group, number=100 + n, name=f"m{n}", joined_on=DAY)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
