@@ -10,6 +10,15 @@ class SavingsConfig(AppConfig):
     verbose_name = _("Savings and loans")
 
     def ready(self) -> None:
-        from mahalla.savings import scope_rules
+        from mahalla.core.jobs import schedule
+        from mahalla.savings import job_messages, scope_rules
 
         scope_rules.register()
+        job_messages.register()
+        schedule.register("savings.books_check", _nightly)
+
+
+def _nightly() -> None:
+    from mahalla.savings.services.nightly import run_if_due
+
+    run_if_due()

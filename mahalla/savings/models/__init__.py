@@ -5,9 +5,11 @@ from mahalla.savings.models.ledger import Account, Entry, Transaction
 from mahalla.savings.models.loans import Instalment, Loan
 from mahalla.savings.models.meetings import GroupMeeting, MeetingAttendance
 from mahalla.savings.models.products import FineRule, LoanProduct, SavingsProduct, WelfareBenefit
+from mahalla.savings.models.runs import BooksCheckRun
 
 __all__ = [
     "Account",
+    "BooksCheckRun",
     "ClosedPeriod",
     "CommitteeTerm",
     "Entry",

@@ -22,7 +22,15 @@ from mahalla.core.models import AccessLog
 from mahalla.savings import selectors
 from mahalla.savings.forms import MeetingOpenForm, MemberForm, PeriodCloseForm, SearchForm
 from mahalla.savings.models import Account, SavingsMember
-from mahalla.savings.services import arrears, loans, meetings, operations, periods, reports
+from mahalla.savings.services import (
+    arrears,
+    loans,
+    meetings,
+    nightly,
+    operations,
+    periods,
+    reports,
+)
 from mahalla.savings.views.common import (
     PAGE_SIZE,
     flash_error,
@@ -100,6 +108,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "close_form": PeriodCloseForm(),
         "member_form": MemberForm(initial={"joined_on": today}),
         "last_closed": group.closed_periods.first(),
+        "findings": nightly.last_findings(group),
     }
     return render(request, "savings/group_detail.html", context)
 
