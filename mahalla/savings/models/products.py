@@ -99,6 +99,7 @@ class LoanProduct(models.Model):
         _("interest"), max_length=16, choices=Interest.choices, default=Interest.DECLINING
     )
     annual_interest_rate = rate_field(_("yearly interest (%)"))
+    # xgettext:no-python-format
     fee_percent = rate_field(_("fee (% of the amount lent)"))
     instalments = models.CharField(
         _("instalments"),
