@@ -25,3 +25,9 @@ def quantum(currency: str) -> Decimal:
 # Wide enough for a city fund's total in rials.
 def amount_field(verbose_name, **kwargs) -> models.DecimalField:
     return models.DecimalField(verbose_name, max_digits=20, decimal_places=2, **kwargs)
+
+
+def exact(value, places: int = 2) -> Decimal:
+    """A sum read from the database, exact again. PostgreSQL sums decimals exactly; SQLite
+    sums them as floats (3048688.50000001), which would make balanced books look wrong."""
+    return Decimal(str(value or 0)).quantize(Decimal(1).scaleb(-places))

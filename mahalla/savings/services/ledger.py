@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.i18n.digits import format_number, parse_number
 from mahalla.savings.models import Account, Entry, SavingsGroup, Transaction
-from mahalla.savings.models.money import PLACES
+from mahalla.savings.models.money import PLACES, exact
 
 
 @dataclass(frozen=True)
@@ -350,9 +350,14 @@ def reverse(*, original: Transaction, key: str, by: Any, memo: str, value_date: 
 def balance_mismatches(group: SavingsGroup | None = None) -> list[dict]:
     """Accounts whose cached balance differs from the sum of their entries."""
     accounts = Account.objects.all() if group is None else group.accounts.all()
-    sums = accounts.annotate(total=Sum("entries__amount")).values("pk", "key", "group_id",
+    sums = accounts.annotate(total=Sum("entries__amount")).values("pk", "key", "kind", "group_id",
                                                                   "balance", "total")  # fmt: skip
-    return [row for row in sums if (row["total"] or Decimal(0)) != row["balance"]]
+    found = []
+    for row in sums:
+        row["total"] = exact(row["total"])
+        if row["total"] != exact(row["balance"]):
+            found.append(row)
+    return found
 
 
 def balances_rebuild(group: SavingsGroup) -> int:
@@ -361,19 +366,19 @@ def balances_rebuild(group: SavingsGroup) -> int:
     with transaction.atomic():
         SavingsGroup.objects.select_for_update().get(pk=group.pk)
         for row in balance_mismatches(group):
-            Account.objects.filter(pk=row["pk"]).update(balance=row["total"] or 0)
+            Account.objects.filter(pk=row["pk"]).update(balance=row["total"])
             fixed += 1
     return fixed
 
 
 def unbalanced_transactions(group: SavingsGroup) -> list[int]:
+    """Numbers (seq) of the group's transactions whose entries do not sum to zero."""
     rows = (
         Entry.objects.filter(transaction__group=group)
-        .values("transaction_id", "currency")
+        .values("transaction__seq", "currency")
         .annotate(total=Sum("amount"))
-        .exclude(total=0)
     )
-    return sorted({row["transaction_id"] for row in rows})
+    return sorted({row["transaction__seq"] for row in rows if exact(row["total"])})
 
 
 def chain_verify(group: SavingsGroup) -> int | None:

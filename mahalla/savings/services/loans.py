@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.i18n.digits import format_number
 from mahalla.savings.models import Account, Entry, Instalment, Loan, Transaction
-from mahalla.savings.models.money import PLACES
+from mahalla.savings.models.money import PLACES, exact
 from mahalla.savings.services import schedule as schedules
 from mahalla.savings.services.ledger import Leg, Posted, money, post
 from mahalla.savings.services.operations import savings_balance
@@ -212,7 +212,7 @@ def paid_parts(loan: Loan, *, until: date | None = None) -> dict[str, Decimal]:
     if until is not None:
         entries = entries.filter(transaction__value_date__lte=until)
     rows = entries.values("account__kind").annotate(total=Sum("amount"))
-    by_kind = {row["account__kind"]: row["total"] or ZERO for row in rows}
+    by_kind = {row["account__kind"]: exact(row["total"]) for row in rows}
     if loan.is_collective:
         # The lender's loan is a credit: repayments to the lender debit it back up to zero.
         principal_paid = loan.principal + by_kind.get(K.LENDER_LOAN, ZERO)
@@ -377,4 +377,4 @@ def members_due(collective: Loan, month_end: date) -> Decimal:
     total = Instalment.objects.filter(
         Q(loan__funded_by=collective) & Q(due_on__gte=start, due_on__lte=month_end)
     ).aggregate(t=Sum("principal") + Sum("interest") + Sum("fee"))["t"]
-    return total or ZERO
+    return exact(total)

@@ -8,12 +8,12 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mahalla.core.jobs.leases import JobStatus, job_claim, job_heartbeat
 from mahalla.core.jobs.messages import message, names
 from mahalla.governance.clock import local_today
-from mahalla.savings.models import BooksCheckRun, SavingsGroup
+from mahalla.savings.models import Account, BooksCheckRun, SavingsGroup
 from mahalla.savings.services import arrears, ledger
 
 logger = logging.getLogger(__name__)
@@ -30,11 +30,24 @@ def run_if_due() -> BooksCheckRun | None:
     return books_check(run)
 
 
+def _account_names(row: dict) -> dict:
+    """The account in every language: its kind, and the member's name for savings."""
+    member = ""
+    if row["kind"] == Account.Kind.MEMBER_SAVINGS:
+        member = Account.objects.filter(pk=row["pk"]).values_list("member__name", flat=True)[0]
+    labels = {}
+    for code in ("en", "th", "fa"):
+        with translation.override(code):
+            label = str(Account.Kind(row["kind"]).label)
+        labels[code] = f"{label} ({member})" if member else label
+    return {"names": labels}
+
+
 def _group_findings(group: SavingsGroup) -> list[dict]:
     who = names(group.organisation)
     found = [
-        message("savings.balance_mismatch", group=who, account=row["key"],
-                cached=str(row["balance"]), entries=str(row["total"] or 0))
+        message("savings.balance_mismatch", group=who, account=_account_names(row),
+                cached=float(row["balance"]), entries=float(row["total"]))
         for row in ledger.balance_mismatches(group)
     ]  # fmt: skip
     found += [

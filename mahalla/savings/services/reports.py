@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 
 from mahalla.savings.models import Account, Entry, Loan, SavingsGroup, Transaction
+from mahalla.savings.models.money import exact
 from mahalla.savings.services import arrears, loans
 
 K = Account.Kind
@@ -28,7 +29,7 @@ def balances_by_kind(group: SavingsGroup, *, until: date, since: date | None = N
     if since is not None:
         entries = entries.filter(transaction__value_date__gte=since)
     rows = entries.values("account__kind").annotate(total=Sum("amount"))
-    return {row["account__kind"]: Decimal(str(row["total"] or 0)) for row in rows}
+    return {row["account__kind"]: exact(row["total"]) for row in rows}
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _cash_of(group, kinds, start, end) -> Decimal:
         transaction__value_date__lte=end,
         account__kind=K.CASH,
     ).aggregate(t=Sum("amount"))["t"]
-    return abs(Decimal(str(total or 0)))
+    return abs(exact(total))
 
 
 def month_report(group: SavingsGroup, start: date, end: date) -> MonthReport:
@@ -187,10 +188,10 @@ def lender_report(group: SavingsGroup, start: date, end: date) -> list[LenderRow
         rows.append(
             LenderRow(
                 loan=collective,
-                due_to_lender=Decimal(str(due or 0)),
+                due_to_lender=exact(due),
                 due_from_members=loans.members_due(collective, end),
-                collected=Decimal(str(collected or 0)),
-                paid_to_lender=-Decimal(str(paid or 0)),
+                collected=exact(collected),
+                paid_to_lender=-exact(paid),
             )
         )
     return rows

@@ -146,3 +146,13 @@ def test_an_edited_entry_breaks_the_chain_at_that_transaction(group, members):
         operations.deposit(member=members[n], amount="100", day=DAY, key=f"d{n}", by=None)
     Entry.objects.filter(transaction__seq=2).update(amount=Decimal(1000) * 1)
     assert ledger.chain_verify(group) == 2
+
+
+def test_sums_of_satang_stay_exact_on_every_database(group, members):
+    # SQLite sums decimals as floats: 0.10 + 0.20 is 0.30000000000000004 there, which once
+    # made balanced books look unbalanced to the nightly check.
+    for n, amount in enumerate(["0.10", "0.20", "3048688.20", "0.01"]):
+        operations.deposit(member=members[0], amount=amount, day=DAY, key=f"s{n}", by=None)
+    assert ledger.balance_mismatches(group) == []
+    assert ledger.unbalanced_transactions(group) == []
+    assert operations.savings_balance(members[0]) == Decimal("3048688.51")
