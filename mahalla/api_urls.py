@@ -22,6 +22,7 @@ from mahalla.people.api_auth import token_obtain
 from mahalla.places.api import AreaViewSet
 from mahalla.registry.api import HouseholdViewSet, SettlementProfileViewSet, ValueViewSet
 from mahalla.registry.api_tenure import SpatialUnitViewSet, TenureRelationshipViewSet
+from mahalla.savings.api import GroupMeetingViewSet, LoanViewSet, SavingsGroupViewSet
 from mahalla.surveys.campaigns.api import CampaignViewSet
 from mahalla.surveys.forms.api import FormVersionViewSet, FormViewSet
 from mahalla.surveys.submissions.api import SubmissionViewSet
@@ -59,6 +60,10 @@ router.register("bodies", BodyViewSet, basename="body")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("resolutions", ResolutionViewSet, basename="resolution")
 router.register("development-documents", DocumentViewSet, basename="development-document")
+# --- savings ---
+router.register("savings-groups", SavingsGroupViewSet, basename="savings-group")
+router.register("savings-loans", LoanViewSet, basename="savings-loan")
+router.register("savings-meetings", GroupMeetingViewSet, basename="savings-meeting")
 
 urlpatterns = [
     path("", include(router.urls)),

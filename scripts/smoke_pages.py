@@ -664,6 +664,16 @@ PAGES.update(
         "savings:loan_detail": Page(kwargs=_lock_loan),
         "savings:loan_decide": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
         "savings:loan_disburse": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
+        "savings:committee_add": Page(kwargs=_lock, status=POST_ONLY, kind="data"),
+        "savings:loan_write_off": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
+        "savings:loan_reschedule": Page(kwargs=_lock_loan, status=POST_ONLY, kind="data"),
+        "api:savings-group-list": Page(kind="data"),
+        "api:savings-group-detail": Page(kwargs=_lock, kind="data"),
+        "api:savings-loan-list": Page(kind="data"),
+        "api:savings-loan-detail": Page(kwargs=_lock_loan, kind="data"),
+        "api:savings-meeting-list": Page(kind="data"),
+        "api:savings-meeting-detail": Page(kwargs=_lock_meeting, kind="data"),
+        "api:savings-meeting-entries": Page(kwargs=_lock_meeting, status=POST_ONLY, kind="data"),
         "savings:transaction_reverse": Page(
             kwargs=_sav("Transaction", kind="deposit"), status=POST_ONLY, kind="data"
         ),

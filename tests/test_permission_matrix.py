@@ -1748,6 +1748,52 @@ SPECS.update(
             denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
         ),
         "savings:loan_disburse": _sav_post(sav.kt_loan, lambda w: {"day": "2025-01-20"}),
+        "savings:committee_add": _sav_post(
+            sav.kt_group,
+            sav.committee_data,
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "savings:loan_write_off": _sav_post(
+            sav.kt_loan,
+            lambda w: {"memo": "matrix"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "savings:loan_reschedule": _sav_post(
+            sav.kt_loan,
+            lambda w: {"term_months": "12"},
+            allowed=("admin", 302),
+            denied=(*SAV_DENIED_WRITE, ("treasurer", 403)),
+        ),
+        "api:savings-group-list": api(
+            kwargs=sav.with_group,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: sav.GROUP_NAME,
+        ),
+        "api:savings-group-detail": api(kwargs=sav.kt_group, denied=(("pathum_wan_officer", 404),)),
+        "api:savings-loan-list": api(
+            kwargs=sav.with_group,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: f'"id":{sav.kt_loan(w)["pk"]},',
+        ),
+        "api:savings-loan-detail": api(kwargs=sav.kt_loan, denied=(("pathum_wan_officer", 404),)),
+        "api:savings-meeting-list": api(
+            kwargs=sav.with_group,
+            denied=(("pathum_wan_officer", 200), ("no_role", 200)),
+            secret=lambda w: f'"id":{sav.kt_meeting(w)["pk"]},',
+        ),
+        "api:savings-meeting-detail": api(
+            kwargs=sav.kt_meeting, denied=(("pathum_wan_officer", 404),)
+        ),
+        "api:savings-meeting-entries": api(
+            kwargs=sav.kt_meeting,
+            method="post",
+            data=lambda w: {**sav.entry_data(w), "key": "api-entry"},
+            allowed=("treasurer", 201),
+            denied=(("pathum_wan_officer", 404), ("no_role", 404), ("khlong_toei_officer", 403)),
+            unchanged=sav.books,
+        ),
         "savings:transaction_reverse": _sav_post(
             sav.kt_transaction,
             lambda w: {"memo": "matrix"},

@@ -9,7 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mahalla.core.forms import LocalDateField, LocalDecimalField, LocalIntegerField
-from mahalla.savings.models import FineRule, LoanProduct, SavingsMember, WelfareBenefit
+from mahalla.savings.models import (
+    CommitteeTerm,
+    FineRule,
+    LoanProduct,
+    SavingsMember,
+    WelfareBenefit,
+)
 
 
 class SearchForm(forms.Form):
@@ -86,3 +92,28 @@ class MonthForm(forms.Form):
 
 FINE_CHOICES = FineRule.Kind.choices
 BENEFIT_CHOICES = WelfareBenefit.Kind.choices
+
+
+class WriteOffForm(forms.Form):
+    memo = forms.CharField(label=_("Why is the loan written off?"), max_length=300)
+
+
+class RescheduleForm(forms.Form):
+    term_months = LocalIntegerField(label=_("New term (months)"), min_value=1, max_value=360)
+
+
+class CommitteeTermForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Member"), queryset=SavingsMember.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=CommitteeTerm.Role.choices)
+    starts_on = LocalDateField(label=_("Term starts"))
+    ends_on = LocalDateField(label=_("Term ends"), required=False)
+
+    def __init__(self, *args: Any, group, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = group.members.filter(left_on__isnull=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ends_on") and data.get("starts_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The term cannot end before it starts."))
+        return data

@@ -13,6 +13,7 @@ urlpatterns = [
     path("groups/<int:pk>/", groups.group_detail, name="group_detail"),
     path("groups/<int:pk>/members/new/", groups.member_add, name="member_add"),
     path("groups/<int:pk>/close-books/", groups.period_close, name="period_close"),
+    path("groups/<int:pk>/committee/new/", groups.committee_add, name="committee_add"),
     path("groups/<int:pk>/meetings/open/", groups.meeting_open, name="meeting_open"),
     path("groups/<int:pk>/loans/", loans.loan_list, name="loan_list"),
     path("groups/<int:pk>/loans/new/", loans.loan_new, name="loan_new"),
@@ -26,5 +27,7 @@ urlpatterns = [
     path("loans/<int:pk>/", loans.loan_detail, name="loan_detail"),
     path("loans/<int:pk>/decide/", loans.loan_decide, name="loan_decide"),
     path("loans/<int:pk>/disburse/", loans.loan_disburse, name="loan_disburse"),
+    path("loans/<int:pk>/write-off/", loans.loan_write_off, name="loan_write_off"),
+    path("loans/<int:pk>/reschedule/", loans.loan_reschedule, name="loan_reschedule"),
     path("transactions/<int:pk>/reverse/", loans.transaction_reverse, name="transaction_reverse"),
 ]

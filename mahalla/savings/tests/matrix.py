@@ -71,9 +71,16 @@ def entry_data(world) -> dict[str, Any]:
     return {"type": "deposit", "member": group(world).members.first().pk, "amount": "100"}
 
 
+def committee_data(world) -> dict[str, Any]:
+    return {"member": group(world).members.first().pk, "role": "chair", "starts_on": "2025-01-01"}
+
+
 def books(world) -> tuple:
+    from mahalla.savings.models import CommitteeTerm
+
     g = group(world)
     return (
+        CommitteeTerm.objects.filter(member__group=g).count(),
         Transaction.objects.filter(group=g).count(),
         SavingsMember.objects.filter(group=g).count(),
         tuple(g.loans.values_list("status", flat=True).order_by("pk")),

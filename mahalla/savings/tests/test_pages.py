@@ -143,3 +143,34 @@ def test_group_page_query_count_does_not_grow_with_members(world, login, group):
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_committee_writes_off_and_reschedules_a_late_loan(world, login, group, members):
+    from mahalla.savings.models import Loan
+    from mahalla.savings.services import loans
+    from mahalla.savings.testing import member_loan_product
+
+    for n, member in enumerate(members):
+        operations.deposit(member=member, amount="5000", day=DAY, key=f"s{n}", by=None)
+    made = []
+    for member in members[:2]:
+        loan = loans.apply(group=group, member=member, product=member_loan_product(group),
+                           principal="3000", term_months=6, applied_on=DAY)  # fmt: skip
+        loans.decide(loan=loan, approve=True, by=None, approvers="chair")
+        loans.disburse(loan=loan, day=DAY, key=f"out{loan.pk}", by=None)
+        made.append(loan)
+    client = login(world.admin)
+    url = reverse("savings:loan_write_off", kwargs={"pk": made[0].pk})
+    assert client.post(url, {"memo": "moved away", "key": "w1"}).status_code == 302
+    assert client.post(url, {"memo": "moved away", "key": "w1"}).status_code == 302  # twice
+    made[0].refresh_from_db()
+    assert made[0].status == Loan.Status.WRITTEN_OFF
+    assert Transaction.objects.filter(kind="write_off").count() == 1
+    url = reverse("savings:loan_reschedule", kwargs={"pk": made[1].pk})
+    response = client.post(url, {"term_months": "๑๒", "key": "r1"})
+    new = Loan.objects.get(replaces=made[1])
+    assert response["Location"] == reverse("savings:loan_detail", kwargs={"pk": new.pk})
+    assert new.instalments.count() == 12 and new.principal == Decimal(3000)
+    from mahalla.savings.services import ledger
+
+    assert ledger.balance_mismatches(group) == []

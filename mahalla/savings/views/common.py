@@ -75,3 +75,13 @@ def error_messages(error: ValidationError) -> list[str]:
 def flash_error(request, error: ValidationError) -> None:
     for message in error_messages(error):
         messages.error(request, message)
+
+
+def back(request, name: str, **kwargs):
+    """Back to the page the form was on (`next`, a local path only), else to `name`."""
+    from django.shortcuts import redirect
+
+    target = request.POST.get("next") or ""
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect(name, **kwargs)

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,8 +20,14 @@ from django.views.decorators.http import require_POST
 from mahalla.core.audit import access_log_record
 from mahalla.core.models import AccessLog
 from mahalla.savings import selectors
-from mahalla.savings.forms import MeetingOpenForm, MemberForm, PeriodCloseForm, SearchForm
-from mahalla.savings.models import Account, SavingsMember
+from mahalla.savings.forms import (
+    CommitteeTermForm,
+    MeetingOpenForm,
+    MemberForm,
+    PeriodCloseForm,
+    SearchForm,
+)
+from mahalla.savings.models import Account, CommitteeTerm, SavingsMember
 from mahalla.savings.services import (
     arrears,
     loans,
@@ -109,6 +115,15 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "member_form": MemberForm(initial={"joined_on": today}),
         "last_closed": group.closed_periods.first(),
         "findings": nightly.last_findings(group),
+        "committee": CommitteeTerm.objects.filter(member__group=group)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .select_related("member")
+        .order_by("role", "member__number"),
+        "committee_form": CommitteeTermForm(group=group, initial={"starts_on": today}),
+        "savings_products": group.savings_products.all(),
+        "loan_products": group.loan_products.all(),
+        "benefits": group.welfare_benefits.order_by("kind"),
+        "fines": group.fine_rules.order_by("kind"),
     }
     return render(request, "savings/group_detail.html", context)
 
@@ -210,3 +225,19 @@ def passbook_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         f'inline; filename="passbook-{member.group_id}-{member.number}.pdf"'
     )
     return response
+
+
+@login_required
+@require_POST
+def committee_add(request: HttpRequest, pk: int) -> HttpResponse:
+    group = managing(request, group_or_404(request, pk))
+    form = CommitteeTermForm(request.POST, group=group)
+    if form.is_valid():
+        CommitteeTerm.objects.create(**form.cleaned_data)
+        messages.success(request, _("The committee term is recorded."))
+    else:
+        for field, errors in form.errors.items():
+            for error in errors:
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}: {error}" if label else error)
+    return redirect("savings:group_detail", pk=group.pk)

@@ -13,11 +13,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mahalla.savings import selectors
-from mahalla.savings.forms import DecisionForm, DisburseForm, LoanApplyForm, ReverseForm
+from mahalla.savings.forms import (
+    DecisionForm,
+    DisburseForm,
+    LoanApplyForm,
+    RescheduleForm,
+    ReverseForm,
+    WriteOffForm,
+)
 from mahalla.savings.models import Loan
 from mahalla.savings.services import arrears, ledger, loans
 from mahalla.savings.views.common import (
     PAGE_SIZE,
+    back,
     flash_error,
     group_or_404,
     loan_or_404,
@@ -105,6 +113,8 @@ def loan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_form": DecisionForm(),
             "disburse_form": DisburseForm(initial={"day": today}),
             "reverse_form": ReverseForm(),
+            "write_off_form": WriteOffForm(),
+            "reschedule_form": RescheduleForm(initial={"term_months": loan.term_months}),
             "key": new_key(),
         },
     )
@@ -147,7 +157,7 @@ def loan_disburse(request: HttpRequest, pk: int) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect("savings:loan_detail", pk=loan.pk)
+    return back(request, "savings:loan_detail", pk=loan.pk)
 
 
 @login_required
@@ -156,7 +166,6 @@ def transaction_reverse(request: HttpRequest, pk: int) -> HttpResponse:
     tx = transaction_or_404(request, pk)
     managing(request, tx.group)
     form = ReverseForm(request.POST)
-    back = request.POST.get("next") or ""
     if form.is_valid():
         try:
             memo = form.cleaned_data["memo"]
@@ -170,9 +179,7 @@ def transaction_reverse(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The entry is reversed."))
     else:
         messages.error(request, _("Say why the entry is reversed."))
-    if back.startswith("/") and not back.startswith("//"):
-        return redirect(back)
-    return redirect("savings:group_detail", pk=tx.group_id)
+    return back(request, "savings:group_detail", pk=tx.group_id)
 
 
 @login_required
@@ -194,3 +201,44 @@ def arrears_list(request: HttpRequest, pk: int) -> HttpResponse:
         {"group": group, "today": today, "rows": rows, "page": page,
          "par": arrears.portfolio_at_risk(arrears.loan_ages(group, today))},
     )  # fmt: skip
+
+
+@login_required
+@require_POST
+def loan_write_off(request: HttpRequest, pk: int) -> HttpResponse:
+    loan = loan_or_404(request, pk)
+    managing(request, loan.group)
+    form = WriteOffForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the loan is written off."))
+        return redirect("savings:loan_detail", pk=loan.pk)
+    try:
+        loans.write_off(loan=loan, day=today_of(loan.group), key=post_key(request),
+                        by=request.user, memo=form.cleaned_data["memo"])  # fmt: skip
+    except ValidationError as error:
+        flash_error(request, error)
+    else:
+        messages.success(request, _("The loan is written off."))
+    return redirect("savings:loan_detail", pk=loan.pk)
+
+
+@login_required
+@require_POST
+def loan_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    loan = loan_or_404(request, pk)
+    managing(request, loan.group)
+    form = RescheduleForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("savings:loan_detail", pk=loan.pk)
+    try:
+        new = loans.reschedule(loan=loan, term_months=form.cleaned_data["term_months"],
+                               day=today_of(loan.group), by=request.user,
+                               key=post_key(request))  # fmt: skip
+    except ValidationError as error:
+        flash_error(request, error)
+        return redirect("savings:loan_detail", pk=loan.pk)
+    messages.success(request, _("The loan is rescheduled: this is the loan that continues it."))
+    return redirect("savings:loan_detail", pk=new.pk)

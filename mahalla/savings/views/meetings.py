@@ -81,6 +81,7 @@ def meeting_screen(request: HttpRequest, pk: int) -> HttpResponse:
             "fine_choices": FINE_CHOICES,
             "benefit_choices": BENEFIT_CHOICES,
             "transactions": meeting.transactions.select_related("member").order_by("-seq")[:50],
+            "approved": group.loans.filter(status="approved").select_related("member"),
         },
     )
 
