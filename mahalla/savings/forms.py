@@ -23,9 +23,43 @@ class SearchForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    household = forms.ModelChoiceField(
+        label=_("Household in the registry"),
+        queryset=None,
+        required=False,
+        help_text=_("Where the registry has the member's household; leave empty otherwise."),
+    )
+    name = forms.CharField(
+        label=_("Name"), max_length=200, required=False,
+        help_text=_("Taken from the household's head when left empty."),
+    )  # fmt: skip
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     joined_on = LocalDateField(label=_("Joined"))
+
+    def __init__(self, *args: Any, group, households=None, **kwargs: Any) -> None:
+        from mahalla.registry.models import Household
+
+        super().__init__(*args, **kwargs)
+        if households is None:
+            # Personal data: only for those who may see the registry's households.
+            del self.fields["household"]
+        else:
+            self.fields["household"].queryset = households
+            self.fields["household"].label_from_instance = lambda h: (
+                " · ".join(part for part in (h.house_number, h.head_name) if part) or str(h.pk)
+            )
+        self.group = group
+        self._households = Household
+
+    def clean(self):
+        data = super().clean()
+        household = data.get("household")
+        if not data.get("name"):
+            if household is not None and household.head_name:
+                data["name"] = household.head_name
+            else:
+                self.add_error("name", _("Enter the member's name or choose their household."))
+        return data
 
 
 class MeetingOpenForm(forms.Form):

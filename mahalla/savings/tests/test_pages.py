@@ -174,3 +174,22 @@ def test_committee_writes_off_and_reschedules_a_late_loan(world, login, group, m
     from mahalla.savings.services import ledger
 
     assert ledger.balance_mismatches(group) == []
+
+
+def test_a_member_is_added_from_a_registry_household(world, login, group):
+    from mahalla.registry.models import Household
+
+    home = Household.objects.create(area=world.lock_123, city=world.bangkok,
+                                    head_name="ทองใบ มั่นคง", house_number="12/3")  # fmt: skip
+    elsewhere = Household.objects.create(area=world.pathum_wan, city=world.bangkok,
+                                         head_name="คนอื่น")  # fmt: skip
+    client = login(world.admin)
+    page = client.get(reverse("savings:group_detail", kwargs={"pk": group.pk})).content.decode()
+    assert "12/3 · ทองใบ มั่นคง" in page and "คนอื่น" not in page
+    url = reverse("savings:member_add", kwargs={"pk": group.pk})
+    client.post(url, {"household": elsewhere.pk, "joined_on": "2025-01-01"})
+    assert not SavingsMember.objects.filter(household=elsewhere).exists()
+    client.post(reverse("set_language"), {"language": "th"})
+    client.post(url, {"household": home.pk, "joined_on": "๑/๑/๒๕๖๘"})  # Buddhist Era, Thai digits
+    member = SavingsMember.objects.get(household=home)
+    assert member.name == "ทองใบ มั่นคง" and member.joined_on == date(2025, 1, 1)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from mahalla.core.audit import access_log_record
 from mahalla.core.models import AccessLog
+from mahalla.people.scopes import has_perm
 from mahalla.savings import selectors
 from mahalla.savings.forms import (
     CommitteeTermForm,
@@ -112,7 +113,9 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": selectors.may_manage(request.user, group),
         "open_form": MeetingOpenForm(initial={"held_on": today}),
         "close_form": PeriodCloseForm(),
-        "member_form": MemberForm(initial={"joined_on": today}),
+        "member_form": MemberForm(
+            group=group, households=_households(request, group), initial={"joined_on": today}
+        ),
         "last_closed": group.closed_periods.first(),
         "findings": nightly.last_findings(group),
         "committee": CommitteeTerm.objects.filter(member__group=group)
@@ -128,14 +131,29 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "savings/group_detail.html", context)
 
 
+def _households(request, group):
+    """The registry's households of the group's community, for those who may see them."""
+    from mahalla.people.roles import Perm
+    from mahalla.people.scopes import for_user
+    from mahalla.registry.models import Household
+
+    if not has_perm(request.user, Perm.VIEW_PERSONAL_DATA, group.organisation.area):
+        return None
+    rows = Household.objects.filter(area=group.organisation.area, is_deleted=False,
+                                    merged_into__isnull=True)  # fmt: skip
+    return for_user(request.user, Perm.VIEW_PERSONAL_DATA, rows).order_by("house_number", "pk")
+
+
 @login_required
 @require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     group = managing(request, group_or_404(request, pk))
-    form = MemberForm(request.POST)
+    form = MemberForm(request.POST, group=group, households=_households(request, group))
     if form.is_valid():
         number = (group.members.aggregate(n=Max("number"))["n"] or 0) + 1
-        SavingsMember.objects.create(group=group, number=number, **form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if k in ("name", "phone", "joined_on",
+                                                                     "household")}  # fmt: skip
+        SavingsMember.objects.create(group=group, number=number, **data)
         messages.success(request, _("Member added."))
     else:
         for field, errors in form.errors.items():
