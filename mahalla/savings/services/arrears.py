@@ -23,12 +23,14 @@ BUCKETS = (1, 30, 90)  # portfolio at risk after 1, 30 and 90 days
 # Per disbursed loan of one group: what fell due by the day, what was paid toward the
 # schedule (principal, interest and fee; not penalties, not the payout or a write-off), the
 # principal still out, and the due date of the oldest instalment not covered by payments.
+# Every join names the group, so the planner stays inside the group's rows (without it each
+# group's query walked every group's accounts, and the month end grew with the city).
 AGES_SQL = """
 WITH paid AS (
     SELECT t.loan_id AS loan_id, -SUM(e.amount) AS paid
     FROM savings_entry e
     JOIN savings_transaction t ON t.id = e.transaction_id
-    JOIN savings_account a ON a.id = e.account_id
+    JOIN savings_account a ON a.id = e.account_id AND a.group_id = %(group)s
     LEFT JOIN savings_transaction o ON o.id = t.reverses_id
     WHERE t.group_id = %(group)s AND t.value_date <= %(day)s AND t.loan_id IS NOT NULL
       AND a.kind IN ('loan', 'interest_income', 'fee_income')
@@ -54,8 +56,10 @@ SELECT l.id, l.product_id,
 FROM savings_loan l
 LEFT JOIN due d ON d.loan_id = l.id
 LEFT JOIN paid p ON p.loan_id = l.id
-LEFT JOIN savings_account a ON a.loan_id = l.id AND a.kind = 'loan'
-LEFT JOIN savings_account pd ON pd.loan_id = l.id AND pd.kind = 'penalty_due'
+LEFT JOIN savings_account a
+       ON a.loan_id = l.id AND a.kind = 'loan' AND a.group_id = %(group)s
+LEFT JOIN savings_account pd
+       ON pd.loan_id = l.id AND pd.kind = 'penalty_due' AND pd.group_id = %(group)s
 WHERE l.group_id = %(group)s AND l.status = 'disbursed' AND l.member_id IS NOT NULL
 GROUP BY l.id, l.product_id
 """

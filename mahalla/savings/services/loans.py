@@ -19,7 +19,7 @@ from mahalla.core.i18n.digits import format_number
 from mahalla.savings.models import Account, Entry, Instalment, Loan, Transaction
 from mahalla.savings.models.money import PLACES, exact
 from mahalla.savings.services import schedule as schedules
-from mahalla.savings.services.ledger import Leg, Posted, money, post
+from mahalla.savings.services.ledger import KeyConflict, Leg, Posted, money, post, request_hash
 from mahalla.savings.services.operations import savings_balance
 
 K = Account.Kind
@@ -285,12 +285,36 @@ def allocate(loan: Loan, amount: Decimal, day: date) -> dict[str, Decimal]:
     return parts
 
 
+def _repay_request(loan: Loan, value: Decimal, day: date) -> dict:
+    kind = Transaction.Kind.LENDER_REPAYMENT if loan.is_collective else Transaction.Kind.REPAYMENT
+    return {"loan": loan.pk, "amount": str(value), "date": day.isoformat(), "kind": kind}
+
+
 def repay(*, loan: Loan, amount: Any, day: date, key: str, by, **context) -> Posted:
-    if loan.status != S.DISBURSED:
-        raise ValidationError(_("Only a loan that was paid out is repaid."), code="not_out")
     value = money(amount, loan.group.currency)
     if value <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
+    with transaction.atomic():
+        # The loan's row is locked before its position is read: two tellers repaying the
+        # same loan at once allocate one after the other, never both to the same interest.
+        # (Loan, then group: every path takes the locks in this order.)
+        loan.status = (
+            Loan.objects.select_for_update().values_list("status", flat=True).get(pk=loan.pk)
+        )
+        # A resend answers with the first posting even when the loan has been repaid since
+        # (its allocation would now be refused as an overpayment).
+        existing = Transaction.objects.filter(group=loan.group_id, idempotency_key=key.strip())
+        existing = existing.first()
+        if existing is not None:
+            if existing.request_hash != request_hash(_repay_request(loan, value, day)):
+                raise KeyConflict(existing)
+            return Posted(existing, replayed=True)
+        if loan.status != S.DISBURSED:
+            raise ValidationError(_("Only a loan that was paid out is repaid."), code="not_out")
+        return _repay_locked(loan, value, day, key, by, context)
+
+
+def _repay_locked(loan, value, day, key, by, context) -> Posted:
     parts = allocate(loan, value, day)
     if loan.is_collective:
         kind = Transaction.Kind.LENDER_REPAYMENT
@@ -308,12 +332,11 @@ def repay(*, loan: Loan, amount: Any, day: date, key: str, by, **context) -> Pos
             Leg(K.FEE_INCOME, -parts["fee"]),
             Leg(K.PENALTY_DUE, -parts["penalty"], loan=loan),
         ]
-    request = {"loan": loan.pk, "amount": str(value), "date": day.isoformat(), "kind": kind}
-    with transaction.atomic():
-        posted = post(group=loan.group, kind=kind, value_date=day, legs=legs, key=key, by=by,
-                      member=loan.member, loan=loan, request=request, **context)  # fmt: skip
-        if not posted.replayed:
-            close_if_repaid(loan, day)
+    request = _repay_request(loan, value, day)
+    posted = post(group=loan.group, kind=kind, value_date=day, legs=legs, key=key, by=by,
+                  member=loan.member, loan=loan, request=request, **context)  # fmt: skip
+    if not posted.replayed:
+        close_if_repaid(loan, day)
     return posted
 
 

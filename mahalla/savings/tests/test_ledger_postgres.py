@@ -118,3 +118,29 @@ def test_same_key_posted_twice_at_once_posts_once(world):
     assert sum(not r.replayed for r in results) == 1
     assert len({r.transaction.pk for r in results}) == 1
     assert operations.savings_balance(member) == Decimal(100)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_tellers_repaying_one_loan_at_once_never_pay_the_same_interest_twice(world):
+    from mahalla.savings.services import loans
+    from mahalla.savings.testing import make_group, member_loan_product
+
+    group = make_group(world.lock_123)
+    member = group.members.first()
+    operations.deposit(member=member, amount="5000", day=DAY, key="d", by=None)
+    loan = loans.apply(group=group, member=member, product=member_loan_product(group),
+                       principal="3000", term_months=3, applied_on=DAY)  # fmt: skip
+    loans.decide(loan=loan, approve=True, by=None, approvers="chair")
+    loans.disburse(loan=loan, day=DAY, key="out", by=None)
+    first = loan.instalments.get(number=1)
+    results, errors = _in_threads(
+        2,
+        lambda n: loans.repay(
+            loan=loan, amount=str(first.total), day=first.due_on, key=f"r{n}", by=None
+        ),  # fmt: skip
+    )
+    assert errors == [] and len(results) == 2
+    paid = loans.paid_parts(loan)
+    assert paid["interest"] == first.interest  # the second went to principal, early
+    assert paid["principal"] + paid["interest"] == 2 * first.total
+    assert ledger.balance_mismatches(group) == []

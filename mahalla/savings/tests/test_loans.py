@@ -162,3 +162,16 @@ def test_collective_loan_is_received_and_repaid_to_the_lender(group, members, wo
     first = housing.instalments.get(number=1)
     loans.repay(loan=housing, amount=str(first.total), day=first.due_on, key="to-codi", by=None)
     assert loans.paid_parts(housing)["principal"] == first.principal
+
+
+def test_resending_the_last_repayment_after_the_loan_closed_replays_it(group, members):
+    _funded(group, members)
+    loan = _loan(group, members[0], principal="1000", term=1)
+    row = loan.instalments.get()
+    first = loans.repay(loan=loan, amount=str(row.total), day=row.due_on, key="last", by=None)
+    loan.refresh_from_db()
+    assert loan.status == Loan.Status.CLOSED
+    again = loans.repay(loan=loan, amount=str(row.total), day=row.due_on, key="last", by=None)
+    assert again.replayed and again.transaction.pk == first.transaction.pk
+    with pytest.raises(ValidationError):
+        loans.repay(loan=loan, amount="1", day=row.due_on, key="new", by=None)
