@@ -65,15 +65,22 @@ def books_check(run: BooksCheckRun, *, day: date | None = None) -> BooksCheckRun
     (the penalties' keys name the month, so a second run charges nothing twice)."""
     job_claim(BooksCheckRun, run.pk)
     findings, wrong, charged = [], [], 0
-    groups = SavingsGroup.objects.select_related("organisation").order_by("pk")
-    for n, group in enumerate(groups.iterator(chunk_size=BATCH)):
+    groups = list(SavingsGroup.objects.select_related("organisation").order_by("pk"))
+    for n, group in enumerate(groups):
         found = _group_findings(group)
         if found:
             wrong.append(group.pk)
             findings += found
             logger.error("savings books of group %s do not prove: %s", group.pk, found)
-        charged += arrears.month_end(group, day or local_today(group.time_zone))[1]
         if n % BATCH == BATCH - 1:
+            job_heartbeat(BooksCheckRun, run.pk)
+    # The month end: groups whose local day is the same are aged together.
+    by_day: dict[date, list] = {}
+    for group in groups:
+        by_day.setdefault(day or local_today(group.time_zone), []).append(group)
+    for local_day, same_day in sorted(by_day.items()):
+        for start in range(0, len(same_day), BATCH * 10):
+            charged += arrears.month_end_many(same_day[start : start + BATCH * 10], local_day)
             job_heartbeat(BooksCheckRun, run.pk)
     BooksCheckRun.objects.filter(pk=run.pk).update(
         status=JobStatus.DONE, findings=findings, groups_wrong=wrong, penalties=charged,

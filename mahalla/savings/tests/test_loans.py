@@ -175,3 +175,22 @@ def test_resending_the_last_repayment_after_the_loan_closed_replays_it(group, me
     assert again.replayed and again.transaction.pk == first.transaction.pk
     with pytest.raises(ValidationError):
         loans.repay(loan=loan, amount="1", day=row.due_on, key="new", by=None)
+
+
+def test_many_groups_are_aged_together_as_each_alone(world, group, members):
+    from mahalla.savings.testing import make_group
+
+    other = make_group(world.lock_123, name_en="Other", members=["x", "y"])
+    _funded(group, members)
+    late = _loan(group, members[0])
+    for n, member in enumerate(other.members.all()):
+        operations.deposit(member=member, amount="5000", day=date(2025, 1, 1), key=f"o{n}",
+                           by=None)  # fmt: skip
+    _loan(other, other.members.first())
+    day = date(2025, 5, 31)
+    alone = {a.loan_id: a for g in (group, other) for a in arrears.loan_ages(g, day)}
+    assert arrears.month_end_many([group, other], day) == 2
+    assert arrears.month_end_many([group, other], day) == 0  # once a month
+    assert loans.loan_position(late, day).penalty_due == (alone[late.pk].arrears / 100).quantize(
+        Decimal("0.01")
+    )
