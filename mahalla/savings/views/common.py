@@ -85,3 +85,11 @@ def back(request, name: str, **kwargs):
     if target.startswith("/") and not target.startswith("//"):
         return redirect(target)
     return redirect(name, **kwargs)
+
+
+def flash_form(request, form) -> None:
+    """A refused form's errors as messages on the page it returns to, each with its field."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)

@@ -41,6 +41,7 @@ from mahalla.savings.services import (
 from mahalla.savings.views.common import (
     PAGE_SIZE,
     flash_error,
+    flash_form,
     group_or_404,
     managing,
     member_or_404,
@@ -156,9 +157,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         SavingsMember.objects.create(group=group, number=number, **data)
         messages.success(request, _("Member added."))
     else:
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label}: {error}")
+        flash_form(request, form)
     return redirect("savings:group_detail", pk=group.pk)
 
 
@@ -168,9 +167,7 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     group = managing(request, group_or_404(request, pk))
     form = PeriodCloseForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form(request, form)
         return redirect("savings:group_detail", pk=group.pk)
     try:
         periods.period_close(group=group, through=form.cleaned_data["through"], by=request.user)
@@ -189,9 +186,7 @@ def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
     group = recording(request, group_or_404(request, pk))
     form = MeetingOpenForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form(request, form)
         return redirect("savings:group_detail", pk=group.pk)
     try:
         meeting = meetings.meeting_open(
@@ -254,8 +249,5 @@ def committee_add(request: HttpRequest, pk: int) -> HttpResponse:
         CommitteeTerm.objects.create(**form.cleaned_data)
         messages.success(request, _("The committee term is recorded."))
     else:
-        for field, errors in form.errors.items():
-            for error in errors:
-                label = form.fields[field].label if field in form.fields else ""
-                messages.error(request, f"{label}: {error}" if label else error)
+        flash_form(request, form)
     return redirect("savings:group_detail", pk=group.pk)

@@ -27,6 +27,7 @@ from mahalla.savings.views.common import (
     PAGE_SIZE,
     back,
     flash_error,
+    flash_form,
     group_or_404,
     loan_or_404,
     managing,
@@ -154,9 +155,7 @@ def loan_disburse(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The loan is paid out; its schedule is fixed."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form(request, form)
     return back(request, "savings:loan_detail", pk=loan.pk)
 
 
@@ -229,9 +228,7 @@ def loan_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     managing(request, loan.group)
     form = RescheduleForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form(request, form)
         return redirect("savings:loan_detail", pk=loan.pk)
     try:
         new = loans.reschedule(loan=loan, term_months=form.cleaned_data["term_months"],

@@ -24,6 +24,7 @@ from mahalla.savings.models import GroupMeeting
 from mahalla.savings.services import meetings
 from mahalla.savings.views.common import (
     flash_error,
+    flash_form,
     meeting_or_404,
     new_key,
     post_key,
@@ -171,9 +172,7 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
     recording(request, meeting.group)
     form = CashCountForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form(request, form)
         return redirect("savings:meeting_screen", pk=meeting.pk)
     try:
         closed = meetings.meeting_close(meeting=meeting, cash_counted=form.cleaned_data[
