@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+from django.db import connection
+
 from mahalla.people.models import Organisation
 from mahalla.people.services import organisation_create
 from mahalla.savings import demo
@@ -14,6 +17,9 @@ from mahalla.savings.services import arrears, ledger, reports
 from mahalla.savings.services.operations import savings_balance
 
 
+# A year posted through the services takes a minute; once is enough, on the production
+# database (SQLite's exact sums have their own test in test_ledger).
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="run once, on PostgreSQL")
 def test_a_year_of_lock_123_adds_up(world):
     codi = organisation_create(by=None, kind=Organisation.Kind.GOVERNMENT_AGENCY,
                                name_en="CODI", name_th="พอช.")  # fmt: skip
