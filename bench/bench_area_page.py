@@ -115,7 +115,18 @@ def _measure(vendor_label: str) -> dict:
     with CaptureQueriesContext(connection) as queries:
         response = page()
     query_count = len(queries)  # now: the next requests reset Django's query log
+    if os.environ.get("BENCH_PROFILE"):  # the page's queries, slowest first, to stderr
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"])):
+            print(f"{query['time']} s  {query['sql'][:600]}", file=sys.stderr)
     rows_shown = response.text.count('<th scope="row"')
+
+    if os.environ.get("BENCH_PROFILE"):  # where the page's time goes, to stderr
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [page() for _ in range(20)])
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(40)
 
     sql = _floor_sql(connection.vendor)
 

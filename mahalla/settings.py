@@ -132,6 +132,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+else:
+    # Django binds its own queries on the client, which never prepares; the statements that
+    # ask for it (`prepared.execute`, the OpenRosa intake) are prepared once per connection.
+    # psycopg disables every prepare while this is None, Django's default.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 

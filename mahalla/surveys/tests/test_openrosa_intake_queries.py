@@ -128,6 +128,30 @@ def test_a_resend_writes_nothing_and_leaves_no_file(app_user, version, login, se
 
 @on_postgres
 @pytest.mark.django_db(transaction=True)
+def test_the_statement_is_planned_once_per_connection(app_user, version, login, settings):
+    """The hot path's statement is prepared on the server and then only executed. psycopg
+    disables every prepare while the connection's `prepare_threshold` is None (Django's
+    default): it once was, and each submission re-planned the whole statement."""
+    settings.TASKS = DB_TASKS
+    url = key_url(app_user, "submission")
+    client = login()
+    for number in range(4):
+        xml = household_xml(version, instance_id=f"uuid:plan{number}")
+        assert post(client, url, xml).status_code == 201
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            ["%WITH target AS%"],
+        )
+        executions = [row[0] for row in cursor.fetchall()]
+    # The first submission of a version takes the general path (its own statement, once);
+    # the next three, the checked statement, planned once and executed three times.
+    assert sorted(executions) == [1, 3], executions
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
 def test_the_insert_refuses_to_run_when_a_model_gained_a_column(monkeypatch):
     from mahalla.surveys.openrosa.one_statement import _check
 
