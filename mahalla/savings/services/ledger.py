@@ -19,8 +19,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -157,11 +157,37 @@ def _accounts(group: SavingsGroup, legs: list[Leg]) -> dict[str, Account]:
     if missing:
         # Under the group's lock no one else creates this group's accounts.
         Account.objects.bulk_create(missing, batch_size=1000)
-        found.update(
-            (a.key, a)
-            for a in Account.objects.filter(group=group, key__in=[m.key for m in missing])
-        )
+        if connection.features.can_return_rows_from_bulk_insert:
+            found.update((a.key, a) for a in missing)  # their ids came back with the insert
+        else:
+            created = Account.objects.filter(group=group, key__in=[m.key for m in missing])
+            found.update((a.key, a) for a in created)
     return found
+
+
+def _add_to_balances(moves: list[tuple[Account, Decimal]]) -> None:
+    """Add each amount to its account's cached balance, in one statement whatever the number
+    of legs. The balances are added to, not overwritten, in the database; the rows are
+    locked, so the copies in memory are kept in step. (Django's `bulk_update` builds one
+    CASE branch per row: for the month's penalties, about 120 legs, it cost more than the
+    rest of the posting.)"""
+    totals: dict[int, Decimal] = {}
+    for account, amount in moves:
+        totals[account.pk] = totals.get(account.pk, Decimal(0)) + amount
+        account.balance += amount
+    table = connection.ops.quote_name(Account._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} AS a SET balance = a.balance + v.amount "  # noqa: S608
+                "FROM unnest(%s::bigint[], %s::numeric[]) AS v(id, amount) WHERE a.id = v.id",
+                [list(totals), list(totals.values())],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET balance = balance + %s WHERE id = %s",  # noqa: S608
+                [(amount, pk) for pk, amount in totals.items()],
+            )
 
 
 def _check_period(group: SavingsGroup, value_date: date) -> None:
@@ -297,15 +323,7 @@ def _post_locked(*, group, kind, value_date, legs, key, by, digest, meeting, dev
         ),
         batch_size=1000,
     )
-    if len(pairs) <= 4:
-        for k, amount in pairs:
-            Account.objects.filter(pk=accounts[k].pk).update(balance=F("balance") + amount)
-    else:
-        # A run with many legs (the month's penalties): the rows are locked and their
-        # balances read under the lock, so the new values can be written in one statement.
-        for k, amount in pairs:
-            accounts[k].balance += amount
-        Account.objects.bulk_update([accounts[k] for k, _a in pairs], ["balance"], batch_size=1000)
+    _add_to_balances([(accounts[k], amount) for k, amount in pairs])
     SavingsGroup.objects.filter(pk=locked.pk).update(last_seq=tx.seq, last_hash=tx.hash)
     return Posted(tx, replayed=False)
 
