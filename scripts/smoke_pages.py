@@ -650,10 +650,12 @@ PAGES.update(
         "savings:meeting_open": Page(kwargs=_lock, status=POST_ONLY, kind="data"),
         "savings:loan_list": Page(kwargs=_fund),
         "savings:loan_new": Page(kwargs=_lock),
+        "savings:collective_loan_new": Page(kwargs=_lock),
         "savings:arrears": Page(kwargs=_lock),
         "savings:reports": Page(kwargs=_fund),
         "savings:passbook": Page(kwargs=_lock_member),
         "savings:passbook_pdf": Page(kwargs=_lock_member, kind="data"),
+        "savings:meeting_sw": Page(kind="data", note="the service worker script"),
         "savings:meeting_screen": Page(kwargs=_lock_meeting),
         "savings:meeting_entry": Page(
             kwargs=lambda demo: {**_lock_meeting(demo), "key": "smoke"},

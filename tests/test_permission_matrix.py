@@ -1715,12 +1715,17 @@ SPECS.update(
         "savings:reports": Spec(kwargs=sav.kt_group, denied=SAV_DENIED),
         "savings:passbook": Spec(kwargs=sav.kt_member, denied=SAV_DENIED),
         "savings:passbook_pdf": Spec(kwargs=sav.kt_member, denied=SAV_DENIED),
+        "savings:meeting_sw": public(note="the service worker script: no data in it"),
         "savings:meeting_screen": [
             Spec(kwargs=sav.kt_meeting, denied=SAV_DENIED),
             _sav_post(sav.kt_meeting, lambda w: {}),
         ],
         "savings:loan_detail": Spec(kwargs=sav.kt_loan, denied=SAV_DENIED),
         "savings:loan_new": [
+            Spec(kwargs=sav.kt_group, allowed=("treasurer", 200), denied=SAV_DENIED_WRITE),
+            _sav_post(sav.kt_group, lambda w: {"principal": "x"}, allowed=("treasurer", 200)),
+        ],
+        "savings:collective_loan_new": [
             Spec(kwargs=sav.kt_group, allowed=("treasurer", 200), denied=SAV_DENIED_WRITE),
             _sav_post(sav.kt_group, lambda w: {"principal": "x"}, allowed=("treasurer", 200)),
         ],

@@ -8,10 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mahalla.core.db import collated_name
 from mahalla.core.forms import LocalDateField, LocalDecimalField, LocalIntegerField
+from mahalla.core.i18n.digits import format_number
+from mahalla.people.models import Organisation
 from mahalla.savings.models import (
     CommitteeTerm,
     FineRule,
+    Loan,
     LoanProduct,
     SavingsMember,
     WelfareBenefit,
@@ -74,6 +78,13 @@ class CashCountForm(forms.Form):
     )
 
 
+class CollectiveLoanChoice(forms.ModelChoiceField):
+    """A collective loan the group took, named by its lender and amount."""
+
+    def label_from_instance(self, obj: Loan) -> str:
+        return f"{obj.lender.name} · {format_number(obj.principal)}"
+
+
 class LoanApplyForm(forms.Form):
     member = forms.ModelChoiceField(label=_("Member"), queryset=SavingsMember.objects.none())
     product = forms.ModelChoiceField(label=_("Loan product"), queryset=LoanProduct.objects.none())
@@ -87,6 +98,12 @@ class LoanApplyForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    funded_by = CollectiveLoanChoice(
+        label=_("On-lent from the collective loan"),
+        queryset=Loan.objects.none(),
+        required=False,
+        help_text=_("When the member's loan is paid from the group's loan from a lender."),
+    )
 
     def __init__(self, *args: Any, group, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,6 +111,43 @@ class LoanApplyForm(forms.Form):
         self.fields["member"].queryset = members
         self.fields["guarantors"].queryset = members
         self.fields["product"].queryset = group.loan_products.filter(is_collective=False)
+        collective = group.loans.filter(member__isnull=True, status=Loan.Status.DISBURSED)
+        self.fields["funded_by"].queryset = collective.select_related("lender").order_by("pk")
+        if not self.fields["funded_by"].queryset.exists():
+            del self.fields["funded_by"]  # the group has no loan from a lender to on-lend
+
+
+# Organisations that lend to communities' groups (CODI is a government agency).
+LENDER_KINDS = (
+    Organisation.Kind.GOVERNMENT_AGENCY,
+    Organisation.Kind.MUNICIPALITY,
+    Organisation.Kind.NGO,
+    Organisation.Kind.COOPERATIVE,
+    Organisation.Kind.COMMUNITY_NETWORK,
+)
+
+
+class CollectiveLoanForm(forms.Form):
+    """The group's own loan from a lender (a CODI housing loan), to on-lend to members."""
+
+    product = forms.ModelChoiceField(
+        label=_("Collective loan product"), queryset=LoanProduct.objects.none()
+    )
+    lender = forms.ModelChoiceField(label=_("Lender"), queryset=Organisation.objects.none())
+    principal = LocalDecimalField(label=_("Amount"), max_digits=18, decimal_places=2)
+    term_months = LocalIntegerField(label=_("Term (months)"), min_value=1, max_value=360)
+    applied_on = LocalDateField(label=_("Applied on"))
+    purpose = forms.CharField(label=_("Purpose"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, group, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = group.loan_products.filter(is_collective=True)
+        # Who lends to a community is no secret: every lending organisation is offered, in
+        # the reader's collation, except the group itself.
+        lenders = Organisation.objects.filter(kind__in=LENDER_KINDS).exclude(
+            pk=group.organisation_id
+        )
+        self.fields["lender"].queryset = lenders.order_by(collated_name(), "id")
 
 
 class DecisionForm(forms.Form):

@@ -17,10 +17,17 @@ urlpatterns = [
     path("groups/<int:pk>/meetings/open/", groups.meeting_open, name="meeting_open"),
     path("groups/<int:pk>/loans/", loans.loan_list, name="loan_list"),
     path("groups/<int:pk>/loans/new/", loans.loan_new, name="loan_new"),
+    path(
+        "groups/<int:pk>/loans/collective/new/",
+        loans.collective_loan_new,
+        name="collective_loan_new",
+    ),
     path("groups/<int:pk>/arrears/", loans.arrears_list, name="arrears"),
     path("groups/<int:pk>/reports/", reports.group_reports, name="reports"),
     path("members/<int:pk>/", groups.passbook, name="passbook"),
     path("members/<int:pk>/passbook.pdf", groups.passbook_pdf, name="passbook_pdf"),
+    # The service worker sits in the meetings' folder, so its scope is every meeting screen.
+    path("meetings/sw.js", meetings.meeting_sw, name="meeting_sw"),
     path("meetings/<int:pk>/", meetings.meeting_screen, name="meeting_screen"),
     path("meetings/<int:pk>/entries/<slug:key>/", meetings.meeting_entry, name="meeting_entry"),
     path("meetings/<int:pk>/close/", meetings.meeting_close, name="meeting_close"),

@@ -129,6 +129,33 @@
     }
     sync();
   });
+  // The page may be the copy the service worker kept (opened with no connection): the keys
+  // rendered into it may already have been sent, so every entry typed here gets a new one.
+  // (Without this script the plain form keeps the rendered keys: a double submit posts once.)
+  form.querySelectorAll("[data-key-for]").forEach(function (input) { input.value = freshKey(); });
+
+  // Keep this page and its files on the phone, so the meeting opens again offline.
+  function keepForOffline() {
+    if (!("serviceWorker" in navigator) || !form.dataset.swUrl) return;
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "cached") document.body.dataset.meetingCached = "true";
+    });
+    navigator.serviceWorker.register(form.dataset.swUrl).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (ready) {
+      // What this page loaded before the worker controlled it (not the entries it posted).
+      var files = performance.getEntriesByType("resource").filter(function (entry) {
+        return entry.name.indexOf(location.origin) === 0 &&
+          entry.initiatorType !== "fetch" && entry.initiatorType !== "xmlhttprequest";
+      }).map(function (entry) { return entry.name; });
+      if (ready.active) ready.active.postMessage({ type: "cache", urls: [location.href].concat(files) });
+    }).catch(function (error) {
+      console.warn("service worker not started", error); // the page still works online
+    });
+  }
+
   window.addEventListener("online", sync);
   sync();
+  if (navigator.onLine === false && !load().length) show(form.dataset.msgOffline);
+  keepForOffline();
 })();

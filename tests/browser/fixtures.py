@@ -101,3 +101,28 @@ def page(request, browser, live_server, browser_locale):
         except Exception:  # noqa: BLE001,S110 - a screenshot must never hide the real failure
             pass
     context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server, browser_locale):
+    """A phone-sized page whose service workers may answer (pages that open offline): `page`
+    routes every request, and a routed context keeps a service worker from answering for the
+    page. Requests leaving the live server are recorded in `page.outside` instead."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale=browser_locale,
+        viewport={"width": 390, "height": 844},
+        service_workers="allow",
+    )
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    origin = live_server.url.rstrip("/")
+    page.outside = []  # type: ignore[attr-defined]
+    page.console_messages = []  # type: ignore[attr-defined]
+    page.on("console", lambda msg: page.console_messages.append(f"{msg.type}: {msg.text}"))
+    page.on(
+        "request",
+        lambda r: r.url.startswith((origin, "data:", "blob:")) or page.outside.append(r.url),
+    )
+    yield page
+    context.close()

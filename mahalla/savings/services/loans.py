@@ -78,6 +78,12 @@ def apply(*, group, member, product, principal, term_months: int, applied_on: da
         raise ValidationError({"product": _("This product belongs to another group.")})
     if product.is_collective and lender is None:
         raise ValidationError({"lender": _("Name the lender of the collective loan.")})
+    if funded_by is not None and (
+        funded_by.group_id != group.pk or not funded_by.is_collective or product.is_collective
+    ):
+        raise ValidationError(
+            {"funded_by": _("A member's loan is on-lent from a collective loan of its group.")}
+        )
     guarantors = list(guarantors)
     if member is not None and any(g.pk == member.pk for g in guarantors):
         raise ValidationError({"guarantors": _("A borrower cannot guarantee their own loan.")})

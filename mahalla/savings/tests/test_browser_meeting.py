@@ -105,3 +105,53 @@ def test_an_offline_meeting_is_synced_once_and_shows_in_passbooks(page, world, b
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/savings-passbook-{language}.png", full_page=True)
     assert page.blocked_requests == []
+
+
+def _open_meeting(page, group, treasurer, language) -> None:
+    _sign_in(page, treasurer, language)
+    page.goto(f"/savings/groups/{group.pk}/")
+    page.fill("input[name=held_on]", format_date(local_today(group.time_zone), language, "short"))
+    with page.expect_navigation():
+        page.click("form[action$='/meetings/open/'] button[type=submit]")
+
+
+@pytest.mark.parametrize("browser_locale", ["fa-IR"])
+def test_a_meeting_opened_online_opens_again_offline_and_is_forgotten_at_sign_out(
+    phone, world, browser_locale
+):
+    """The phone is cut off and the meeting screen reloaded (or the browser reopened): the
+    service worker answers with the page it kept; what is typed there gets keys of its own,
+    is kept on the phone and sent once when the network is back. Signed out, the kept pages
+    are deleted."""
+    language = browser_locale[:2]
+    group, treasurer = _setup(world, language)
+    _open_meeting(phone, group, treasurer, language)
+    phone.locator("body[data-meeting-cached=true]").wait_for()
+    rendered = phone.locator("[data-key-for=deposit]").first.input_value()
+
+    phone.context.set_offline(True)
+    phone.reload()
+    assert phone.locator(".meeting-row").count() == 5
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    status = phone.locator("#sync-status")
+    status.wait_for(state="visible")
+    assert "اتصال" in status.inner_text()  # "No connection: the entries are kept…"
+    assert phone.locator("[data-key-for=deposit]").first.input_value() != rendered
+    phone.click("#meeting-form button[type=submit]")
+    assert phone.locator(".meeting-row .queued:visible").count() == 5
+    assert not Transaction.objects.filter(group=group).exists()
+    assert _fits(phone)
+
+    with phone.expect_navigation(timeout=30_000):
+        phone.context.set_offline(False)
+        phone.evaluate("window.dispatchEvent(new Event('online'))")
+    assert Transaction.objects.filter(group=group).count() == 10  # each entry posted once
+    member = group.members.order_by("number").first()
+    assert operations.savings_balance(member) == Decimal(500000)
+
+    kept = "caches.keys().then(names => names.filter(n => n.startsWith('mahalla-meetings-')))"
+    assert phone.evaluate(kept)
+    phone.context.clear_cookies()  # signed out (the session is gone)
+    phone.goto("/")
+    phone.wait_for_function(f"{kept}.then(names => names.length === 0)")
+    assert phone.outside == []  # nothing tried to reach another server

@@ -193,3 +193,66 @@ def test_a_member_is_added_from_a_registry_household(world, login, group):
     client.post(url, {"household": home.pk, "joined_on": "๑/๑/๒๕๖๘"})  # Buddhist Era, Thai digits
     member = SavingsMember.objects.get(household=home)
     assert member.name == "ทองใบ มั่นคง" and member.joined_on == date(2025, 1, 1)
+
+
+@pytest.fixture
+def codi(world):
+    from mahalla.people.models import Organisation
+    from mahalla.people.services import organisation_create
+
+    return organisation_create(by=None, kind=Organisation.Kind.GOVERNMENT_AGENCY,
+                               name_en="CODI", name_th="พอช.")  # fmt: skip
+
+
+def test_the_group_applies_for_its_loan_from_a_lender_and_on_lends_it(world, login, group,
+                                                                      members, codi):  # fmt: skip
+    from mahalla.savings.models import Loan
+    from mahalla.savings.services import loans
+    from mahalla.savings.testing import collective_product, member_loan_product
+
+    client = login(world.treasurer)
+    client.post(reverse("set_language"), {"language": "th"})
+    listing = client.get(reverse("savings:loan_list", kwargs={"pk": group.pk})).content.decode()
+    url = reverse("savings:collective_loan_new", kwargs={"pk": group.pk})
+    assert url in listing
+    data = {"product": collective_product(group).pk, "lender": codi.pk,
+            "principal": "๓,๐๐๐,๐๐๐", "term_months": "๑๘๐", "applied_on": "15/01/2568"}  # fmt: skip
+    preview = client.post(url, {**data, "preview": "1"})
+    assert preview.status_code == 200
+    assert len(preview.context["preview"]) == 180  # the schedule, shown before applying
+    assert not Loan.objects.filter(group=group, member=None).exists()  # a preview stores nothing
+    response = client.post(url, data)
+    housing = Loan.objects.get(group=group, member=None)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("savings:loan_detail", kwargs={"pk": housing.pk})
+    assert (housing.lender, housing.principal, housing.status) == (codi, Decimal(3_000_000),
+                                                                   "applied")  # fmt: skip
+    # A member's loan offers it as where the money comes from once it is paid out.
+    new = reverse("savings:loan_new", kwargs={"pk": group.pk})
+    assert "funded_by" not in client.get(new).content.decode()
+    loans.decide(loan=housing, approve=True, by=None, approvers="CODI board")
+    loans.disburse(loan=housing, day=DAY, key="codi", by=None)
+    page = client.get(new).content.decode()
+    assert 'name="funded_by"' in page and "พอช." in page  # the lender, in Thai
+    operations.deposit(member=members[0], amount=Decimal(1000), day=DAY, key="d1", by=None)
+    client.post(new, {"member": members[0].pk, "product": member_loan_product(group).pk,
+                      "principal": "1000", "term_months": "2", "applied_on": "15/02/2568",
+                      "funded_by": housing.pk})  # fmt: skip
+    assert Loan.objects.get(member=members[0]).funded_by == housing
+
+
+def test_a_collective_application_names_what_is_missing(world, login, group, codi):
+    from mahalla.savings.models import Loan
+    from mahalla.savings.testing import member_loan_product
+
+    client = login(world.treasurer)
+    client.post(reverse("set_language"), {"language": "fa"})
+    url = reverse("savings:collective_loan_new", kwargs={"pk": group.pk})
+    response = client.post(url, {"product": member_loan_product(group).pk, "lender": "",
+                                 "principal": "-5", "term_months": "0",
+                                 "applied_on": "1403/13/40"})  # fmt: skip
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) >= {"product", "lender", "term_months", "applied_on"}
+    assert "required" not in str(form.errors["lender"])  # said in Persian
+    assert not Loan.objects.filter(group=group, member=None).exists()

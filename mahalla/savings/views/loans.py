@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from mahalla.savings import selectors
 from mahalla.savings.forms import (
+    CollectiveLoanForm,
     DecisionForm,
     DisburseForm,
     LoanApplyForm,
@@ -58,6 +59,7 @@ def loan_list(request: HttpRequest, pk: int) -> HttpResponse:
             "statuses": Loan.Status.choices,
             "queue": loans.queue(group),
             "may_record": selectors.may_record(request.user, group),
+            "has_collective_products": group.loan_products.filter(is_collective=True).exists(),
         },
     )
 
@@ -67,20 +69,40 @@ def loan_new(request: HttpRequest, pk: int) -> HttpResponse:
     group = recording(request, group_or_404(request, pk))
     form = LoanApplyForm(request.POST or None, group=group,
                          initial={"applied_on": today_of(group)})  # fmt: skip
+    return _application(request, group, form, collective=False)
+
+
+@login_required
+def collective_loan_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The group's own loan from a lender (CODI's housing loan), which members' loans are
+    on-lent from: the same queue, committee and payout as a member's loan."""
+    group = recording(request, group_or_404(request, pk))
+    form = CollectiveLoanForm(request.POST or None, group=group,
+                              initial={"applied_on": today_of(group)})  # fmt: skip
+    return _application(request, group, form, collective=True)
+
+
+def _application(request: HttpRequest, group, form, *, collective: bool) -> HttpResponse:
+    """Both application pages: the schedule shown first on request, then the application
+    put in the queue, or the form again with the service's reasons on its fields."""
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        draft = Loan(group=group, product=data["product"], member=data["member"],
-                     principal=data["principal"], term_months=data["term_months"],
-                     applied_on=data["applied_on"])  # fmt: skip
+        parties = {
+            "member": data.get("member"),
+            "lender": data.get("lender"),
+            "funded_by": data.get("funded_by"),
+        }
+        terms = {key: data[key] for key in ("product", "principal", "term_months", "applied_on")}
         if "preview" in request.POST:
+            draft = Loan(group=group, member=parties["member"], lender=parties["lender"],
+                         **terms)  # fmt: skip
             preview = loans.planned_schedule(draft)
         else:
             try:
-                loan = loans.apply(group=group, member=data["member"], product=data["product"],
-                                   principal=data["principal"], term_months=data["term_months"],
-                                   applied_on=data["applied_on"], purpose=data["purpose"],
-                                   guarantors=data["guarantors"])  # fmt: skip
+                loan = loans.apply(group=group, purpose=data["purpose"],
+                                   guarantors=data.get("guarantors") or (), **parties,
+                                   **terms)  # fmt: skip
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     for e in errors:
@@ -89,7 +111,8 @@ def loan_new(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The application is in the queue."))
                 return redirect("savings:loan_detail", pk=loan.pk)
     return render(request, "savings/loan_form.html",
-                  {"group": group, "form": form, "preview": preview})  # fmt: skip
+                  {"group": group, "form": form, "preview": preview,
+                   "collective": collective})  # fmt: skip
 
 
 @login_required

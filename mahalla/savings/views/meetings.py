@@ -13,11 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from mahalla.core.i18n.digits import format_number
+from mahalla.core.offline import cache_version, service_worker
 from mahalla.savings import selectors
 from mahalla.savings.forms import BENEFIT_CHOICES, FINE_CHOICES, CashCountForm
 from mahalla.savings.models import GroupMeeting
@@ -58,6 +60,10 @@ def _rows_with_keys(meeting):
     return rows
 
 
+# The login page deletes the caches of this prefix: a signed-out phone keeps no member's data.
+MEETING_CACHE_PREFIX = "mahalla-meetings-"
+
+
 @login_required
 def meeting_screen(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_or_404(request, pk)
@@ -84,6 +90,19 @@ def meeting_screen(request: HttpRequest, pk: int) -> HttpResponse:
             "transactions": meeting.transactions.select_related("member").order_by("-seq")[:50],
             "approved": group.loans.filter(status="approved").select_related("member"),
         },
+    )
+
+
+@require_GET
+def meeting_sw(request: HttpRequest) -> HttpResponse:
+    """The service worker of the meeting screens, from their folder: a treasurer who opened a
+    meeting online can open it again on the same phone with no connection. The entries
+    endpoint is POST only, so it is never kept."""
+    scope = reverse("savings:meeting_sw").rsplit("/", 1)[0] + "/"
+    return service_worker(
+        scope=scope,
+        prefix=MEETING_CACHE_PREFIX,
+        version=cache_version("js/savings-meeting.js", "css/mahalla.css"),
     )
 
 

@@ -28,31 +28,6 @@ def surveyor(world):
     return user
 
 
-@pytest.fixture
-def phone(browser, live_server, browser_locale):
-    """A phone-sized page in a context of our own with service workers allowed: the shared
-    `page` fixture routes every request, and a routed context keeps a service worker from
-    answering for the page. Requests leaving the live server are recorded instead."""
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale=browser_locale,
-        viewport={"width": 390, "height": 844},
-        service_workers="allow",
-    )
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    origin = live_server.url.rstrip("/")
-    page.outside = []  # type: ignore[attr-defined]
-    page.console_messages = []  # type: ignore[attr-defined]
-    page.on("console", lambda msg: page.console_messages.append(f"{msg.type}: {msg.text}"))
-    page.on(
-        "request",
-        lambda r: r.url.startswith((origin, "data:", "blob:")) or page.outside.append(r.url),
-    )
-    yield page
-    context.close()
-
-
 def _open(page, user, language, version, *, wait: bool = True) -> None:
     page.goto("/accounts/login/")
     page.fill("input[name=username]", user.username)

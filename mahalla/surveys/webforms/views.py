@@ -20,12 +20,12 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
 from mahalla.core.jobs.messages import message, render_text
+from mahalla.core.offline import service_worker
 from mahalla.surveys.forms import media_datasets
 from mahalla.surveys.models import FormMedia
 from mahalla.surveys.openrosa import intake
@@ -157,11 +157,9 @@ def webform_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def webform_sw(request: HttpRequest) -> HttpResponse:
     """The service worker, from a URL whose folder is the scope of every web-form page."""
-    body = render_to_string(
-        "surveys/webforms/sw.js", {"cache_name": f"mahalla-webforms-{island.build_id()}"}
+    return service_worker(
+        scope=reverse("surveys:webform_list"),
+        prefix="mahalla-webforms-",
+        version=island.build_id(),
+        never="/submission/",
     )
-    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = reverse("surveys:webform_list")
-    # Browsers check for a new worker on each visit; no cache keeps an old one alive.
-    response["Cache-Control"] = "no-cache"
-    return response

@@ -1,13 +1,17 @@
 {% load static %}
-/* The service worker of the web-form pages (served by surveys:webform_sw, scope /surveys/webforms/).
+/* A service worker that keeps pages of one scope usable without a connection (mahalla.core.offline).
  *
- * Keeps what a form page needs to open without a connection: the page itself, the island's
- * script and style, the fonts, the XForm and its media. Pages, XForms and media are fetched from
- * the network first (a published version never changes, but the page carries a fresh CSRF token
- * and the person's session); static files, whose names are hashed, come from the cache first.
- * Submissions are never cached: the page keeps its own queue in IndexedDB.
+ * Served from a URL whose folder is its scope: the web-form pages (/surveys/webforms/) and the
+ * savings meeting screens (/savings/meetings/). It keeps what such a page needs to open again
+ * offline: the page itself, its scripts, styles and fonts, and, for a web form, its XForm and
+ * media. Pages are fetched from the network first (they carry a fresh CSRF token and the
+ * person's session, and the cached copy is only for when there is no connection); static
+ * files, whose names are hashed, come from the cache first. Nothing but GET is answered, and
+ * a path ending in the scope's `never` suffix is never kept: the pages keep their own queues.
  */
-const CACHE = "{{ cache_name }}";  // hex digits only (island.build_id)
+const CACHE = "{{ cache_name }}";  // the prefix, then hex digits only
+const PREFIX = "{{ cache_prefix }}";
+const NEVER = "{{ never }}";  // a path suffix, or empty
 const SCOPE = new URL(self.registration.scope).pathname;
 
 self.addEventListener("install", (event) => {
@@ -18,7 +22,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(
-        names.filter((name) => name.startsWith("mahalla-webforms-") && name !== CACHE)
+        names.filter((name) => name.startsWith(PREFIX) && name !== CACHE)
           .map((name) => caches.delete(name)),
       ))
       .then(() => self.clients.claim()),
@@ -48,7 +52,9 @@ function sameOrigin(url) {
 
 function networkFirst(request) {
   return fetch(request).then((response) => {
-    if (response.ok && response.type === "basic") {
+    // Not a redirect: a signed-out visit answers with the login page, never to be kept as
+    // the page asked for.
+    if (response.ok && response.type === "basic" && !response.redirected) {
       const copy = response.clone();
       caches.open(CACHE).then((cache) => cache.put(request, copy));
     }
@@ -72,7 +78,7 @@ self.addEventListener("fetch", (event) => {
   const path = new URL(request.url).pathname;
   if (path.startsWith("{% get_static_prefix %}")) {
     event.respondWith(cacheFirst(request));
-  } else if (path.startsWith(SCOPE) && !path.endsWith("/submission/")) {
+  } else if (path.startsWith(SCOPE) && !(NEVER && path.endsWith(NEVER))) {
     event.respondWith(networkFirst(request));
   }
 });
