@@ -145,9 +145,10 @@ def test_the_statement_is_planned_once_per_connection(app_user, version, login, 
             ["%WITH target AS%"],
         )
         executions = [row[0] for row in cursor.fetchall()]
-    # The first submission of a version takes the general path (its own statement, once);
-    # the next three, the checked statement, planned once and executed three times.
-    assert sorted(executions) == [1, 3], executions
+    # Each statement is prepared once and then executed: the checked one at least three
+    # times (the very first submission of a version in a process takes the general path,
+    # whose own statement runs once; a process that met the version before skips it).
+    assert sum(executions) == 4 and max(executions) >= 3, executions
 
 
 @on_postgres
