@@ -8,11 +8,10 @@ import pytest
 
 from mahalla.surveys.models import FormVersion, Submission
 from mahalla.surveys.testing import HOUSEHOLD_MD
-from mahalla.surveys.tests.test_browser_webform_offline import (  # noqa: F401 - fixture
+from mahalla.surveys.tests.test_browser_webform_offline import (
     _fill,
     _no_policy_violations,
     _send,
-    phone,
 )
 from mahalla.surveys.tests.xlsforms import workbook
 from mahalla.testing import PASSWORD

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mahalla.surveys.testing import make_version
-from mahalla.surveys.tests.test_browser_webform_offline import _open, phone, surveyor  # noqa: F401
+from mahalla.surveys.tests.test_browser_webform_offline import _open, surveyor  # noqa: F401
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mahalla.surveys.testing import open_campaign
-from mahalla.surveys.tests.test_browser_webform_offline import _open, phone, surveyor  # noqa: F401
+from mahalla.surveys.tests.test_browser_webform_offline import _open, surveyor  # noqa: F401
 from mahalla.surveys.tests.test_webforms_reference_map import make_shape_version
 
 pytestmark = pytest.mark.browser
